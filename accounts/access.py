@@ -1,0 +1,297 @@
+"""Who may see and change what. The one place access is decided.
+
+Every page, API view, export and file download asks this module, either for a scoped queryset
+(:func:`scope`) or for a yes/no on one object (:func:`can`, :func:`get_object_or_404`).
+
+Two tables drive it:
+
+* ``RULES``: for each permission, which roles grant it and how far each role reaches
+  (everything, the role's provinces, the person's units, enterprises or councils);
+* ``PATHS``: for each model, the lookups that lead from a row to its province, unit, enterprise or
+  council. Domain apps add nothing here but a line per model; they never check roles themselves.
+
+A user's memberships are read once per request (:func:`principal_for`) and cached on the user.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from .models import Role
+
+
+class Reach(StrEnum):
+    ALL = "all"  # every row (Ministry reads, administrators)
+    PROVINCE = "province"  # rows of the provinces the role is held in (and their predecessors)
+    UNIT = "unit"  # rows where one of the person's units is involved
+    ENTERPRISE = "enterprise"  # rows of the person's enterprises
+    COUNCIL = "council"  # rows assigned to a council the person sits on
+    SELF = "self"  # rows that belong to the person
+
+
+S, L, C, U, E, M = (
+    Role.PROVINCE_STAFF,
+    Role.PROVINCE_LEADER,
+    Role.COUNCIL_MEMBER,
+    Role.UNIT_REPORTER,
+    Role.ENTERPRISE_MEMBER,
+    Role.MINISTRY,
+)
+P = Reach.PROVINCE
+
+# permission -> {role: reach}. Superusers (technical administrators) pass every rule.
+RULES: dict[str, dict[str, Reach]] = {
+    # Reference data: provinces are public to every signed-in person; units are province data.
+    "province.view": {S: Reach.ALL, L: Reach.ALL, C: Reach.ALL, U: Reach.ALL, E: Reach.ALL, M: Reach.ALL},
+    "unit.view": {S: P, L: P, U: P, M: Reach.ALL},
+    "unit.change": {S: P, L: P},
+    # Plans and everything inside them (phases, objectives, targets, tasks, budget lines).
+    "plan.view": {S: P, L: P, U: P, M: Reach.ALL},
+    "plan.change": {S: P, L: P},
+    "plan.add": {S: P, L: P},
+    "task.report_progress": {S: P, L: P, U: Reach.UNIT},
+    # Audit trail of a province.
+    "audit.view": {S: P, L: P, M: Reach.ALL},
+}
+
+# model label -> {reach: lookup path(s) from the model to the scope's id}
+PATHS: dict[str, dict[str, str | tuple[str, ...]]] = {
+    "plans.province": {Reach.PROVINCE: "pk"},
+    "plans.unit": {Reach.PROVINCE: "province_id"},
+    "plans.plan": {Reach.PROVINCE: "province_id"},
+    "plans.phase": {Reach.PROVINCE: "plan__province_id"},
+    "plans.objective": {Reach.PROVINCE: "plan__province_id"},
+    "plans.target": {Reach.PROVINCE: "plan__province_id"},
+    "plans.task": {Reach.PROVINCE: "plan__province_id", Reach.UNIT: ("lead_unit_id", "coordinating_units")},
+    "plans.budgetline": {Reach.PROVINCE: "plan__province_id"},
+    "plans.budgetamount": {Reach.PROVINCE: "line__plan__province_id"},
+    "plans.reportingduty": {Reach.PROVINCE: "plan__province_id"},
+    "accounts.auditentry": {Reach.PROVINCE: "province_id"},
+}
+
+
+@dataclass(frozen=True)
+class Principal:
+    """What a signed-in person holds: roles, and for each role the ids it reaches."""
+
+    user_id: int | None
+    is_superuser: bool = False
+    provinces: dict[str, frozenset[int]] = field(default_factory=dict)  # role -> province ids
+    unit_ids: frozenset[int] = frozenset()
+    enterprise_ids: frozenset[int] = frozenset()
+    roles: frozenset[str] = frozenset()
+
+    def has_role(self, *roles: str) -> bool:
+        return self.is_superuser or any(role in self.roles for role in roles)
+
+    @property
+    def all_province_ids(self) -> frozenset[int]:
+        ids: set[int] = set()
+        for province_ids in self.provinces.values():
+            ids |= province_ids
+        return frozenset(ids)
+
+
+ANONYMOUS = Principal(user_id=None)
+
+
+def principal_for(user) -> Principal:
+    """The person's roles and scopes, read from active memberships once per user object."""
+    if user is None or not user.is_authenticated:
+        return ANONYMOUS
+    cached = getattr(user, "_nscl_principal", None)
+    if cached is not None:
+        return cached
+    from plans.models import Province  # accounts sits below plans: imported when first needed
+
+    provinces: dict[str, set[int]] = {}
+    unit_ids: set[int] = set()
+    enterprise_ids: set[int] = set()
+    roles: set[str] = set()
+    for role, province_id, unit_id, enterprise_id in _membership_rows(user):
+        roles.add(role)
+        if province_id:
+            provinces.setdefault(role, set()).add(province_id)
+        if unit_id:
+            unit_ids.add(unit_id)
+        if enterprise_id:
+            enterprise_ids.add(enterprise_id)
+    if provinces:
+        # A province formed by the 2025 merger inherits the data of the provinces merged into it.
+        all_ids = set().union(*provinces.values())
+        predecessors: dict[int, set[int]] = {}
+        for pk, successor_id in Province.objects.filter(successor_id__in=all_ids).values_list("pk", "successor_id"):
+            predecessors.setdefault(successor_id, set()).add(pk)
+        for ids in provinces.values():
+            for successor_id in list(ids):
+                ids.update(predecessors.get(successor_id, set()))
+    principal = Principal(
+        user_id=user.pk,
+        is_superuser=user.is_superuser,
+        provinces={role: frozenset(ids) for role, ids in provinces.items()},
+        unit_ids=frozenset(unit_ids),
+        enterprise_ids=frozenset(enterprise_ids),
+        roles=frozenset(roles),
+    )
+    user._nscl_principal = principal
+    return principal
+
+
+def _membership_rows(user):
+    """(role, province_id, unit_id, enterprise_id) for the person's active memberships."""
+    fields = ["role", "province_id", "unit_id"]
+    has_enterprise = any(f.name == "enterprise" for f in user.memberships.model._meta.get_fields())
+    if has_enterprise:
+        fields.append("enterprise_id")
+    for row in user.memberships.filter(is_active=True).values_list(*fields):
+        yield (*row, None) if not has_enterprise else row
+
+
+def forget(user) -> None:
+    """Drop the cached principal (after memberships change within a request)."""
+    if hasattr(user, "_nscl_principal"):
+        del user._nscl_principal
+
+
+def _label(model: type[Model]) -> str:
+    return model._meta.label_lower
+
+
+def _paths(model: type[Model]) -> dict[str, str | tuple[str, ...]]:
+    try:
+        return PATHS[_label(model)]
+    except KeyError as exc:  # a model nobody described is a programming error, never an open door
+        raise LookupError(f"accounts.access.PATHS has no entry for {_label(model)}") from exc
+
+
+def _reach_q(model: type[Model], reach: Reach, principal: Principal, role: str) -> Q | None:
+    """The filter one role's reach puts on a model; None means no restriction (everything)."""
+    if reach == Reach.ALL:
+        return None
+    paths = _paths(model).get(reach)
+    if paths is None:
+        return Q(pk__in=[])
+    if isinstance(paths, str):
+        paths = (paths,)
+    if reach == Reach.PROVINCE:
+        ids = principal.provinces.get(role, frozenset())
+    elif reach == Reach.UNIT:
+        ids = principal.unit_ids
+    elif reach == Reach.ENTERPRISE:
+        ids = principal.enterprise_ids
+    elif reach in (Reach.COUNCIL, Reach.SELF):
+        ids = frozenset([principal.user_id])
+    else:  # pragma: no cover - exhaustive
+        raise ValueError(reach)
+    q = Q(pk__in=[])
+    for path in paths:
+        if _is_multivalued(model, path):
+            # Through a to-many relation: filter by subquery so that rows are never duplicated.
+            q |= Q(pk__in=model._default_manager.filter(**{f"{path}__in": ids}).values("pk"))
+        else:
+            q |= Q(**{f"{path}__in": ids})
+    return q
+
+
+def _is_multivalued(model: type[Model], path: str) -> bool:
+    """Does the lookup path cross a many-to-many or reverse foreign key?"""
+    opts = model._meta
+    for part in path.split("__"):
+        if part == "pk":
+            return False
+        field_ = opts.get_field(part.removesuffix("_id") if part.endswith("_id") else part)
+        if field_.many_to_many or field_.one_to_many:
+            return True
+        if not field_.is_relation:
+            return False
+        opts = field_.related_model._meta
+    return False
+
+
+def scope(user, permission: str, queryset: QuerySet) -> QuerySet:
+    """The rows of ``queryset`` the person may use for ``permission``; none if no role grants it."""
+    principal = principal_for(user)
+    if principal.user_id is None:
+        return queryset.none()
+    if principal.is_superuser:
+        return queryset
+    rule = RULES[permission]
+    combined: Q | None = Q(pk__in=[])
+    for role, reach in rule.items():
+        if role not in principal.roles:
+            continue
+        q = _reach_q(queryset.model, reach, principal, role)
+        if q is None:
+            return queryset
+        combined |= q
+    return queryset.filter(combined)
+
+
+def can(user, permission: str, obj: Model | None = None) -> bool:
+    """May the person do ``permission`` on ``obj`` (or at all, when ``obj`` is None)?"""
+    principal = principal_for(user)
+    if principal.user_id is None:
+        return False
+    if principal.is_superuser:
+        return True
+    rule = RULES[permission]
+    if obj is None:
+        return any(role in principal.roles for role in rule)
+    return scope(user, permission, type(obj)._default_manager.filter(pk=obj.pk)).exists()
+
+
+def can_in_province(user, permission: str, province_id: int) -> bool:
+    """May the person do ``permission`` for something that will belong to this province
+    (creating a plan, adding a unit)? Decided without a query."""
+    principal = principal_for(user)
+    if principal.user_id is None:
+        return False
+    if principal.is_superuser:
+        return True
+    for role, reach in RULES[permission].items():
+        if role not in principal.roles:
+            continue
+        if reach == Reach.ALL or (reach == Reach.PROVINCE and province_id in principal.provinces.get(role, ())):
+            return True
+    return False
+
+
+def province_ids(user, permission: str) -> frozenset[int] | None:
+    """Province ids the person reaches for ``permission``; None means every province."""
+    principal = principal_for(user)
+    if principal.is_superuser:
+        return None
+    ids: set[int] = set()
+    for role, reach in RULES[permission].items():
+        if role not in principal.roles:
+            continue
+        if reach == Reach.ALL:
+            return None
+        if reach == Reach.PROVINCE:
+            ids |= principal.provinces.get(role, frozenset())
+    return frozenset(ids)
+
+
+def get_object_or_404(user, permission: str, queryset: QuerySet, **lookup) -> Model:
+    """The object, if the person may ``permission`` it.
+
+    Not visible at all: 404, so nobody learns that another province's or enterprise's record exists.
+    Visible (through ``view_permission`` of the same family) but not allowed: 403.
+    """
+    obj = scope(user, permission, queryset).filter(**lookup).first()
+    if obj is not None:
+        return obj
+    view_permission = permission.rsplit(".", 1)[0] + ".view"
+    if (
+        view_permission != permission
+        and view_permission in RULES
+        and scope(user, view_permission, queryset).filter(**lookup).exists()
+    ):
+        raise PermissionDenied(_("You may view this record but not change it."))
+    raise Http404

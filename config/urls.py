@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from . import views
+
+admin.site.site_header = _("NSCL portal: technical administration")
+admin.site.site_title = _("NSCL portal")
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("tai-khoan/", include("accounts.urls")),
+    path("ke-hoach/", include("plans.urls")),
+    path("quan-tri/", admin.site.urls),
+]

@@ -1,0 +1,649 @@
+"""Provinces, units and the provinces' plans: legal basis, phases, objectives, targets, tasks, budgets."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+MERGER_DATE_ISO = "2025-07-01"
+
+
+class Province(models.Model):
+    """A province or centrally governed city, with its validity and successor across the 2025 merger.
+
+    Several provinces formed on 1 July 2025 reuse an old province's statistics code (GSO code), so the
+    stable identity is ``key``, not the code.
+    """
+
+    class Kind(models.TextChoices):
+        PROVINCE = "province", _("province")
+        CITY = "city", _("centrally governed city")
+
+    key = models.SlugField(_("key"), max_length=40, unique=True)
+    gso_code = models.CharField(_("statistics code"), max_length=2)
+    name = models.CharField(_("name"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    successor = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+        verbose_name=_("successor"),
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("province")
+        verbose_name_plural = _("provinces")
+        ordering = ["name", "valid_from"]
+        constraints = [
+            models.CheckConstraint(
+                name="province_valid_period",
+                condition=Q(valid_from__isnull=True) | Q(valid_to__isnull=True) | Q(valid_to__gte=F("valid_from")),
+            ),
+            models.CheckConstraint(name="province_not_own_successor", condition=~Q(successor=F("pk"))),
+        ]
+
+    def __str__(self) -> str:
+        if self.valid_to:
+            return _("%(name)s (until %(date)s)") % {"name": self.name, "date": self.valid_to.strftime("%d/%m/%Y")}
+        if self.valid_from:
+            return _("%(name)s (from %(date)s)") % {"name": self.name, "date": self.valid_from.strftime("%d/%m/%Y")}
+        return self.name
+
+    @property
+    def title(self) -> str:
+        """ "Tỉnh Kon Tum", "Thành phố Hà Nội"."""
+        prefix = _("City") if self.kind == self.Kind.CITY else _("Province")
+        return f"{prefix} {self.name}"
+
+    @property
+    def is_current(self) -> bool:
+        return self.valid_to is None
+
+
+class Unit(models.Model):
+    """A body that leads or coordinates tasks: a department, a district, an association, a council.
+    Units are data: names changed in 2025 and districts were abolished. A unit with no province is
+    national (the Ministry, its standards directorate)."""
+
+    class Kind(models.TextChoices):
+        DEPARTMENT = "department", _("department or provincial agency")
+        DISTRICT = "district", _("district / city people's committee")
+        ASSOCIATION = "association", _("association or cooperative alliance")
+        COUNCIL = "council", _("council or board")
+        MEDIA = "media", _("press, radio and television")
+        ORGANISATION = "organisation", _("S&T or conformity assessment organisation")
+        NATIONAL = "national", _("national body")
+        ENTERPRISES = "enterprises", _("enterprises")
+        GROUP = "group", _("group of units")
+
+    province = models.ForeignKey(
+        Province, on_delete=models.PROTECT, null=True, blank=True, related_name="units", verbose_name=_("province")
+    )
+    name = models.CharField(_("name"), max_length=255)
+    short_name = models.CharField(_("short name"), max_length=80, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.DEPARTMENT)
+    aliases = models.TextField(
+        _("other names"),
+        blank=True,
+        help_text=_("One per line: other ways documents write this unit, used to recognise pasted tables."),
+    )
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("unit")
+        verbose_name_plural = _("units")
+        ordering = ["province__name", "kind", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["province", "name"], name="unit_unique_name_per_province", nulls_distinct=False
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.short_name or self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:unit_list") + f"?province={self.province_id or ''}"
+
+    @property
+    def alias_list(self) -> list[str]:
+        names = [self.name]
+        if self.short_name:
+            names.append(self.short_name)
+        names += [line.strip() for line in self.aliases.splitlines() if line.strip()]
+        return names
+
+
+class LegalDocument(models.Model):
+    """A legal document cited as the basis of a plan or a policy: number, date, issuer."""
+
+    class Kind(models.TextChoices):
+        DECISION = "decision", _("decision")
+        RESOLUTION = "resolution", _("resolution")
+        DECREE = "decree", _("decree")
+        CIRCULAR = "circular", _("circular")
+        JOINT_CIRCULAR = "joint_circular", _("joint circular")
+        PLAN = "plan", _("plan")
+        LAW = "law", _("law")
+        OTHER = "other", _("other")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.DECISION)
+    number = models.CharField(_("number"), max_length=60, help_text=_('As written, e.g. "1322/QĐ-TTg".'))
+    issued_on = models.DateField(_("date issued"), null=True, blank=True)
+    issuer = models.CharField(_("issued by"), max_length=200, help_text=_('e.g. "Thủ tướng Chính phủ".'))
+    title = models.TextField(_("title"), blank=True)
+
+    class Meta:
+        verbose_name = _("legal document")
+        verbose_name_plural = _("legal documents")
+        ordering = ["-issued_on", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["number", "issued_on"], name="legaldocument_unique_number_date", nulls_distinct=False
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.issued_on:
+            return _("%(number)s of %(date)s") % {"number": self.number, "date": self.issued_on.strftime("%d/%m/%Y")}
+        return self.number
+
+
+class Programme(models.TextChoices):
+    NSCL_2021_2030 = "1322", _("National programme 2021-2030 (Decision 1322/QĐ-TTg)")
+    NSCL_2010_2020 = "712", _("National programme to 2020 (Decision 712/QĐ-TTg)")
+
+
+class Plan(models.Model):
+    """A province's plan (Kế hoạch), scheme (Đề án) or project (Dự án) implementing the programme."""
+
+    class Kind(models.TextChoices):
+        PLAN = "plan", _("plan")
+        SCHEME = "scheme", _("scheme")
+        PROJECT = "project", _("project")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        IN_FORCE = "in_force", _("in force")
+        ENDED = "ended", _("ended")
+
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="plans", verbose_name=_("province"))
+    programme = models.CharField(
+        _("programme"), max_length=10, choices=Programme.choices, default=Programme.NSCL_2021_2030
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.PLAN)
+    title = models.TextField(_("title"))
+    number = models.CharField(_("number"), max_length=60, blank=True, help_text=_('e.g. "187/KH-UBND".'))
+    issued_on = models.DateField(_("date issued"), null=True, blank=True)
+    issued_note = models.CharField(
+        _("date as written"),
+        max_length=100,
+        blank=True,
+        help_text=_('When the document gives no full date, e.g. "tháng 9 năm 2021".'),
+    )
+    issuer = models.CharField(_("issued by"), max_length=200, blank=True)
+    signer_name = models.CharField(_("signed by"), max_length=150, blank=True)
+    signer_title = models.CharField(_("signer's title"), max_length=150, blank=True)
+    start_year = models.PositiveSmallIntegerField(
+        _("from year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("to year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.IN_FORCE)
+    legal_basis = models.ManyToManyField(
+        LegalDocument, through="PlanLegalBasis", related_name="plans", blank=True, verbose_name=_("legal basis")
+    )
+    funding = models.TextField(_("funding"), blank=True, help_text=_("The plan's section on funding, as written."))
+    source_note = models.TextField(_("source"), blank=True, help_text=_("Where the text of this plan was taken from."))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("plan")
+        verbose_name_plural = _("plans")
+        ordering = ["province__name", "-start_year", "id"]
+        constraints = [
+            models.CheckConstraint(name="plan_period_order", condition=Q(end_year__gte=F("start_year"))),
+        ]
+        indexes = [models.Index(fields=["province", "start_year"], name="plan_province_year_idx")]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.get_kind_display().capitalize()} {self.number or ''} {self.province.name} "
+            f"{self.start_year}-{self.end_year}".replace("  ", " ")
+        )
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:plan_detail", args=[self.pk])
+
+    @property
+    def period(self) -> str:
+        return f"{self.start_year}-{self.end_year}"
+
+    @property
+    def years(self) -> range:
+        return range(self.start_year, self.end_year + 1)
+
+
+class PlanLegalBasis(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="basis_links")
+    document = models.ForeignKey(
+        LegalDocument, on_delete=models.PROTECT, related_name="plan_links", verbose_name=_("legal document")
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("legal basis")
+        verbose_name_plural = _("legal basis")
+        ordering = ["position", "id"]
+        constraints = [models.UniqueConstraint(fields=["plan", "document"], name="plan_basis_unique")]
+
+    def __str__(self) -> str:
+        return str(self.document)
+
+
+class Phase(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="phases", verbose_name=_("plan"))
+    name = models.CharField(_("name"), max_length=100)
+    start_year = models.PositiveSmallIntegerField(_("from year"))
+    end_year = models.PositiveSmallIntegerField(_("to year"))
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("phase")
+        verbose_name_plural = _("phases")
+        ordering = ["plan", "start_year", "position"]
+        constraints = [
+            models.CheckConstraint(name="phase_period_order", condition=Q(end_year__gte=F("start_year"))),
+            models.UniqueConstraint(fields=["plan", "start_year"], name="phase_unique_start"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.start_year}-{self.end_year})"
+
+    @property
+    def period(self) -> str:
+        return f"{self.start_year}-{self.end_year}"
+
+    @property
+    def years(self) -> range:
+        return range(self.start_year, self.end_year + 1)
+
+
+class Objective(models.Model):
+    """A general objective (mục tiêu chung), as written."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="objectives", verbose_name=_("plan"))
+    text = models.TextField(_("text"))
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("general objective")
+        verbose_name_plural = _("general objectives")
+        ordering = ["plan", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Indicator(models.Model):
+    """What a target is measured by. Computed from the portal's own data where it can be, otherwise
+    entered with its source (labour productivity and TFP come from the statistics office)."""
+
+    class Source(models.TextChoices):
+        COMPUTED = "computed", _("computed from portal data")
+        MANUAL = "manual", _("entered with its source")
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=255)
+    unit = models.CharField(_("unit of measure"), max_length=60)
+    source = models.CharField(_("source"), max_length=10, choices=Source.choices, default=Source.MANUAL)
+    computation = models.CharField(
+        _("computation"),
+        max_length=60,
+        blank=True,
+        help_text=_("For computed indicators: which count of portal data measures it (see reporting)."),
+    )
+    parameter = models.CharField(
+        _("parameter"), max_length=60, blank=True, help_text=_("Narrows the computation, e.g. a support content code.")
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Target(models.Model):
+    """A specific target (chỉ tiêu): the wording as written, and its numbers in a comparable form.
+
+    The kinds the documents use are combinations of what is measured, over which period and how:
+    "≥10 experts" per phase, "≥2 enterprises per year", "10-20 enterprises per year", "80 % of key
+    products", "+3-5 %/year", "labour productivity >7 %/year", "TFP ≈30 %".
+    """
+
+    class Measure(models.TextChoices):
+        COUNT = "count", _("count")
+        PERCENTAGE = "percentage", _("percentage")
+        GROWTH_RATE = "growth_rate", _("growth rate")
+        SHARE = "share", _("share")
+
+    class Period(models.TextChoices):
+        PHASE = "phase", _("per phase")
+        YEAR = "year", _("per year")
+
+    class Comparator(models.TextChoices):
+        AT_LEAST = "at_least", "≥"
+        MORE_THAN = "more_than", ">"
+        EXACTLY = "exactly", "="
+        APPROXIMATELY = "approximately", "≈"
+        RANGE = "range", _("from … to …")
+        QUALITATIVE = "qualitative", _("no number")
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="targets", verbose_name=_("plan"))
+    phase = models.ForeignKey(Phase, on_delete=models.CASCADE, related_name="targets", verbose_name=_("phase"))
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    text = models.TextField(_("wording"), help_text=_("The target as the document words it."))
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.PROTECT, related_name="targets", verbose_name=_("indicator")
+    )
+    measure = models.CharField(_("measure"), max_length=15, choices=Measure.choices, default=Measure.COUNT)
+    period = models.CharField(_("period"), max_length=10, choices=Period.choices, default=Period.PHASE)
+    comparator = models.CharField(
+        _("comparator"), max_length=15, choices=Comparator.choices, default=Comparator.AT_LEAST
+    )
+    value_min = models.DecimalField(_("value"), max_digits=14, decimal_places=2, null=True, blank=True)
+    value_max = models.DecimalField(_("up to"), max_digits=14, decimal_places=2, null=True, blank=True)
+    unit = models.CharField(
+        _("unit"), max_length=60, blank=True, help_text=_('As the target counts it: "chuyên gia", "lượt người", "%".')
+    )
+
+    class Meta:
+        verbose_name = _("specific target")
+        verbose_name_plural = _("specific targets")
+        ordering = ["plan", "phase__start_year", "position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                name="target_values_match_comparator",
+                condition=(
+                    Q(comparator="qualitative", value_min__isnull=True, value_max__isnull=True)
+                    | Q(
+                        comparator="range",
+                        value_min__isnull=False,
+                        value_max__isnull=False,
+                        value_max__gte=F("value_min"),
+                    )
+                    | (
+                        Q(
+                            comparator__in=["at_least", "more_than", "exactly", "approximately"],
+                            value_min__isnull=False,
+                            value_max__isnull=True,
+                        )
+                    )
+                ),
+            ),
+            models.CheckConstraint(
+                name="target_values_not_negative", condition=Q(value_min__isnull=True) | Q(value_min__gte=0)
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.name}: {self.value_display}"
+
+    @property
+    def kind_label(self) -> str:
+        """The target's kind in the documents' terms: count per phase, range per year, ..."""
+        if self.comparator == self.Comparator.QUALITATIVE:
+            return str(_("qualitative"))
+        labels = {
+            (self.Measure.COUNT, self.Period.PHASE): _("count per phase"),
+            (self.Measure.COUNT, self.Period.YEAR): _("count per year"),
+            (self.Measure.PERCENTAGE, self.Period.PHASE): _("percentage"),
+            (self.Measure.PERCENTAGE, self.Period.YEAR): _("percentage per year"),
+            (self.Measure.GROWTH_RATE, self.Period.YEAR): _("growth rate per year"),
+            (self.Measure.GROWTH_RATE, self.Period.PHASE): _("growth rate"),
+            (self.Measure.SHARE, self.Period.PHASE): _("share"),
+            (self.Measure.SHARE, self.Period.YEAR): _("share per year"),
+        }
+        label = str(labels[(self.measure, self.period)])
+        if self.comparator == self.Comparator.RANGE and self.measure == self.Measure.COUNT:
+            label = str(_("range per year")) if self.period == self.Period.YEAR else str(_("range per phase"))
+        elif self.comparator == self.Comparator.APPROXIMATELY and self.measure == self.Measure.SHARE:
+            label = str(_("approximate share"))
+        return label
+
+    @property
+    def value_display(self) -> str:
+        from .formatting import format_number
+
+        if self.comparator == self.Comparator.QUALITATIVE:
+            return "—"
+        suffix = " %" if self.measure != self.Measure.COUNT else ""
+        low = format_number(self.value_min)
+        if self.comparator == self.Comparator.RANGE:
+            text = f"{low}–{format_number(self.value_max)}{suffix}"
+        else:
+            text = f"{self.get_comparator_display()} {low}{suffix}"
+        if self.period == self.Period.YEAR:
+            text += str(_("/year"))
+        return text
+
+
+class Task(models.Model):
+    """A row of the plan's task table. A row whose number is a group numeral (I, II, ...) heads the
+    rows under it (``parent``); a group row may itself have a lead unit and timeframe."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks", verbose_name=_("plan"))
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children", verbose_name=_("group")
+    )
+    position = models.PositiveIntegerField(_("order"), default=0)
+    number = models.CharField(_("number"), max_length=20, blank=True)
+    content = models.TextField(_("content"))
+    lead_unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="led_tasks", verbose_name=_("lead unit")
+    )
+    coordinating_units = models.ManyToManyField(
+        Unit, blank=True, related_name="coordinated_tasks", verbose_name=_("coordinating units")
+    )
+    coordinating_text = models.TextField(
+        _("coordinating units as written"),
+        blank=True,
+        help_text=_("The document's wording; recognised units are linked above."),
+    )
+    timeframe = models.CharField(
+        _("timeframe"),
+        max_length=100,
+        blank=True,
+        help_text=_('As written: "2023", "2021-2023", "2023 2027", "Hàng năm".'),
+    )
+    is_annual = models.BooleanField(_("every year"), default=False)
+    timeframe_spans = models.JSONField(
+        _("years"), default=list, blank=True, help_text=_("[[from, to], ...] parsed from the timeframe.")
+    )
+    first_year = models.PositiveSmallIntegerField(_("first year"), null=True, blank=True)
+    last_year = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)
+    expected_output = models.TextField(_("expected output"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        verbose_name = _("task")
+        verbose_name_plural = _("tasks")
+        ordering = ["plan", "position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                name="task_year_order",
+                condition=Q(first_year__isnull=True) | Q(last_year__isnull=True) | Q(last_year__gte=F("first_year")),
+            ),
+        ]
+        indexes = [models.Index(fields=["plan", "position"], name="task_plan_position_idx")]
+
+    def __str__(self) -> str:
+        prefix = f"{self.number}. " if self.number else ""
+        return prefix + (self.content[:90] + ("…" if len(self.content) > 90 else ""))
+
+    @property
+    def is_group(self) -> bool:
+        from .tasktable import is_group_number
+
+        return is_group_number(self.number)
+
+    def active_in(self, year: int) -> bool:
+        """Is the task scheduled in ``year``? Annual tasks run every year of the plan."""
+        if self.is_annual:
+            return self.plan.start_year <= year <= self.plan.end_year
+        return any(start <= year <= end for start, end in self.timeframe_spans)
+
+
+class BudgetSource(models.TextChoices):
+    STATE_CENTRAL = "state_central", _("central state budget")
+    STATE_LOCAL = "state_local", _("local state budget")
+    ENTERPRISE = "enterprise", _("enterprise counterpart")
+    OTHER = "other", _("other lawful sources")
+
+
+STATE_SOURCES = (BudgetSource.STATE_CENTRAL, BudgetSource.STATE_LOCAL)
+
+
+class BudgetLine(models.Model):
+    """A line of the plan's cost estimate. A leaf line has an estimate and the share the state
+    supports; the rest is the enterprises' counterpart. A heading line sums the lines under it.
+    Amounts are whole VND."""
+
+    class Category(models.TextChoices):
+        COMMUNICATION = "communication", _("communication")
+        ENTERPRISE_SUPPORT = "enterprise_support", _("enterprise support")
+        TRAINING = "training", _("training")
+        OPERATIONS = "operations", _("operations")
+        OTHER = "other", _("other")
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="budget_lines", verbose_name=_("plan"))
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children", verbose_name=_("heading")
+    )
+    position = models.PositiveIntegerField(_("order"), default=0)
+    number = models.CharField(_("number"), max_length=20, blank=True)
+    content = models.TextField(_("content"))
+    category = models.CharField(_("category"), max_length=20, choices=Category.choices, default=Category.OTHER)
+    estimate = models.BigIntegerField(_("estimate (VND)"), null=True, blank=True, validators=[MinValueValidator(0)])
+    support_rate = models.DecimalField(
+        _("support rate (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("Share of the estimate paid by the state budget."),
+    )
+    state_source = models.CharField(
+        _("state budget level"),
+        max_length=20,
+        choices=[(s.value, s.label) for s in STATE_SOURCES],
+        default=BudgetSource.STATE_LOCAL,
+    )
+    basis = models.TextField(_("related documents"), blank=True)
+
+    class Meta:
+        verbose_name = _("budget line")
+        verbose_name_plural = _("budget lines")
+        ordering = ["plan", "position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                name="budgetline_estimate_not_negative", condition=Q(estimate__isnull=True) | Q(estimate__gte=0)
+            ),
+            models.CheckConstraint(
+                name="budgetline_rate_between_0_and_100",
+                condition=Q(support_rate__isnull=True) | Q(support_rate__gte=0, support_rate__lte=100),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.content[:80]}" if self.number else self.content[:80]
+
+    @property
+    def state_amount(self) -> int | None:
+        """The state's share of a leaf line: estimate × rate, rounded half up to the VND."""
+        if self.estimate is None or self.support_rate is None:
+            return None
+        return int((Decimal(self.estimate) * self.support_rate / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+    @property
+    def enterprise_amount(self) -> int | None:
+        state = self.state_amount
+        return None if state is None else self.estimate - state
+
+
+class BudgetAmount(models.Model):
+    """Money planned for a budget line in one year from one source (e.g. the state share by year)."""
+
+    line = models.ForeignKey(
+        BudgetLine, on_delete=models.CASCADE, related_name="amounts", verbose_name=_("budget line")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    source = models.CharField(_("source"), max_length=20, choices=BudgetSource.choices)
+    amount = models.BigIntegerField(_("amount (VND)"), validators=[MinValueValidator(0)])
+
+    class Meta:
+        verbose_name = _("budget amount by year")
+        verbose_name_plural = _("budget amounts by year")
+        ordering = ["line", "year", "source"]
+        constraints = [
+            models.UniqueConstraint(fields=["line", "year", "source"], name="budgetamount_unique"),
+            models.CheckConstraint(name="budgetamount_not_negative", condition=Q(amount__gte=0)),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.line} · {self.year} · {self.get_source_display()}"
+
+
+class ReportingDuty(models.Model):
+    """A report the plan requires: annual (by default before 30 November), mid-term, final, ad hoc."""
+
+    class Kind(models.TextChoices):
+        ANNUAL = "annual", _("annual")
+        MID_TERM = "mid_term", _("mid-term review")
+        FINAL = "final", _("final review")
+        AD_HOC = "ad_hoc", _("ad hoc")
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="reporting_duties", verbose_name=_("plan"))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    due_month = models.PositiveSmallIntegerField(
+        _("due month"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    due_day = models.PositiveSmallIntegerField(
+        _("due day"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(31)]
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"), null=True, blank=True, help_text=_("For a review held in one year (2025, 2030).")
+    )
+    recipients = models.CharField(_("recipients"), max_length=255, blank=True)
+    note = models.TextField(_("as written"), blank=True)
+
+    class Meta:
+        verbose_name = _("reporting duty")
+        verbose_name_plural = _("reporting duties")
+        ordering = ["plan", "kind", "year", "due_month"]
+
+    def __str__(self) -> str:
+        due = ""
+        if self.due_day and self.due_month:
+            due = f" {self.due_day:02d}/{self.due_month:02d}"
+        elif self.due_month:
+            due = " " + str(_("month %(month)s") % {"month": self.due_month})
+        return f"{self.get_kind_display()}{due}{f' {self.year}' if self.year else ''}"
