@@ -35,6 +35,7 @@ test: $(VENV)/.dev-installed
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(PY) scripts/check_translations.py
+	$(PY) scripts/translation_conflicts.py
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev-installed
@@ -42,6 +43,11 @@ lint: $(VENV)/.dev-installed
 
 format: $(VENV)/.dev-installed
 	$(BIN)/ruff check --fix . && $(BIN)/ruff format .
+
+# Against PostgreSQL only (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/nscl_bench, created if
+# missing); generates the national-scale data on first use. BENCH_ARGS="--skip-load --repeat 10" for a quick run.
+bench: $(VENV)/.dev-installed
+	$(PY) scripts/bench.py $(BENCH_ARGS)
 
 messages: $(VENV)/.dev-installed
 	$(PY) scripts/messages.py

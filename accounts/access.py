@@ -56,8 +56,77 @@ RULES: dict[str, dict[str, Reach]] = {
     "plan.change": {S: P, L: P},
     "plan.add": {S: P, L: P},
     "task.report_progress": {S: P, L: P, U: Reach.UNIT},
+    # What was done under a plan: activities, progress of tasks, indicator values entered with their source.
+    "activity.view": {S: P, L: P, U: P, M: Reach.ALL},
+    "activity.change": {S: P, L: P},
+    "progress.view": {S: P, L: P, U: Reach.UNIT, M: Reach.ALL},
+    "indicatorvalue.view": {S: P, L: P, U: P, M: Reach.ALL},
+    "indicatorvalue.change": {S: P, L: P},
+    # Legal documents plans cite (national reference data): read by whoever reads plans, added by plan editors.
+    "legaldocument.view": {S: Reach.ALL, L: Reach.ALL, U: Reach.ALL, M: Reach.ALL},
+    "legaldocument.add": {S: Reach.ALL, L: Reach.ALL},
+    # The national catalogue of indicators targets are measured by: read by whoever reads plans.
+    "indicator.view": {S: Reach.ALL, L: Reach.ALL, U: Reach.ALL, M: Reach.ALL},
     # Audit trail of a province.
     "audit.view": {S: P, L: P, M: Reach.ALL},
+    # Enterprises and their profile (contacts, certificates, awards): their province's staff, their own
+    # members; verification, claims and adding members are the province's.
+    "enterprise.view": {S: P, L: P, E: Reach.ENTERPRISE, M: Reach.ALL},
+    "enterprise.change": {S: P, L: P, E: Reach.ENTERPRISE},
+    "enterprise.verify": {S: P, L: P},
+    "enterprise.manage_members": {S: P, L: P},
+    "enterprise.list": {S: P, L: P, M: Reach.ALL},  # the staff's list of enterprises (menu and page)
+    "enterprise.own": {E: Reach.ENTERPRISE},  # an enterprise member's own profile (menu)
+    # The catalogue of business sectors (VSIC sections): public to every signed-in person.
+    "sector.view": {S: Reach.ALL, L: Reach.ALL, C: Reach.ALL, U: Reach.ALL, E: Reach.ALL, M: Reach.ALL},
+    # Support (support app). Policies and the national catalogue are public to signed-in people; the
+    # province's staff keep their policies, budgets and councils.
+    "supportcategory.view": {S: Reach.ALL, L: Reach.ALL, C: Reach.ALL, U: Reach.ALL, E: Reach.ALL, M: Reach.ALL},
+    "supportcategory.change": {M: Reach.ALL},
+    "policy.view": {S: Reach.ALL, L: Reach.ALL, C: Reach.ALL, U: Reach.ALL, E: Reach.ALL, M: Reach.ALL},
+    "policy.change": {S: P, L: P},
+    "budget.view": {S: P, L: P, M: Reach.ALL},
+    "budget.change": {S: P, L: P},
+    "council.view": {S: P, L: P, C: Reach.COUNCIL, M: Reach.ALL},
+    "council.change": {S: P, L: P},
+    # Applications: the enterprise's own members, the province's staff, the members of the council the
+    # application is assigned to; the Ministry reads. Parts (costs, documents, events, decision, ...)
+    # follow their application. "application.add" is checked on the enterprise.
+    "application.view": {S: P, L: P, C: Reach.COUNCIL, E: Reach.ENTERPRISE, M: Reach.ALL},
+    "application.list": {S: P, L: P, M: Reach.ALL},  # the staff's queue of applications (menu and page)
+    "application.add": {E: Reach.ENTERPRISE},
+    "application.edit": {E: Reach.ENTERPRISE},
+    "application.submit": {E: Reach.ENTERPRISE},
+    "application.attach": {S: P, L: P, E: Reach.ENTERPRISE},
+    "application.implement": {S: P, L: P, E: Reach.ENTERPRISE},
+    "application.message": {S: P, L: P, E: Reach.ENTERPRISE},
+    "application.screen": {S: P, L: P},
+    "application.decide": {S: P, L: P},
+    "application.manage": {S: P, L: P},
+    "application.pay": {S: P, L: P},
+    "application.review": {C: Reach.COUNCIL},
+    "message.view": {S: P, L: P, E: Reach.ENTERPRISE, M: Reach.ALL},
+    "review.view": {S: P, L: P, C: Reach.COUNCIL, M: Reach.ALL},
+    # Reports to the Ministry (reporting app): the province prepares them, its leader submits them; the
+    # Ministry reads submitted versions only, and compiles all provinces.
+    "report.view": {S: P, L: P},
+    "report.change": {S: P, L: P},
+    "report.submit": {L: P},
+    "report.view_submitted": {M: Reach.ALL},
+    "compilation.view": {M: Reach.ALL},
+    "compilation.generate": {M: Reach.ALL},
+    # Imports of programme data from spreadsheets (accounts.importing): the province's staff import into their
+    # province; each kind also needs the permission on the rows it writes ("activity.change", ...).
+    "import.view": {S: P, L: P},
+    "enterprise.import": {S: P, L: P},
+    "application.import": {S: P, L: P},
+}
+
+# Parts of a support application reach whoever reaches the application.
+_APPLICATION_PART: dict[str, str | tuple[str, ...]] = {
+    Reach.PROVINCE: "application__province_id",
+    Reach.ENTERPRISE: "application__enterprise_id",
+    Reach.COUNCIL: "application__council__members__user_id",
 }
 
 # model label -> {reach: lookup path(s) from the model to the scope's id}
@@ -72,7 +141,48 @@ PATHS: dict[str, dict[str, str | tuple[str, ...]]] = {
     "plans.budgetline": {Reach.PROVINCE: "plan__province_id"},
     "plans.budgetamount": {Reach.PROVINCE: "line__plan__province_id"},
     "plans.reportingduty": {Reach.PROVINCE: "plan__province_id"},
+    "plans.activity": {Reach.PROVINCE: "plan__province_id"},
+    "plans.taskprogress": {
+        Reach.PROVINCE: "task__plan__province_id",
+        Reach.UNIT: ("task__lead_unit_id", "task__coordinating_units"),
+    },
+    "plans.indicatorvalue": {Reach.PROVINCE: "plan__province_id"},
+    "plans.legaldocument": {},  # national reference data: only rules with Reach.ALL apply
+    "plans.indicator": {},  # national catalogue: only rules with Reach.ALL apply
     "accounts.auditentry": {Reach.PROVINCE: "province_id"},
+    "enterprises.enterprise": {Reach.PROVINCE: "province_id", Reach.ENTERPRISE: "pk"},
+    "enterprises.contact": {Reach.PROVINCE: "enterprise__province_id", Reach.ENTERPRISE: "enterprise_id"},
+    "enterprises.certificate": {Reach.PROVINCE: "enterprise__province_id", Reach.ENTERPRISE: "enterprise_id"},
+    "enterprises.award": {Reach.PROVINCE: "enterprise__province_id", Reach.ENTERPRISE: "enterprise_id"},
+    "enterprises.enterpriseclaim": {Reach.PROVINCE: "enterprise__province_id"},
+    "enterprises.sector": {},  # national catalogue: only rules with Reach.ALL apply
+    "support.supportcategory": {},  # national catalogue: only rules with Reach.ALL apply
+    "support.supportpolicy": {Reach.PROVINCE: "province_id"},
+    "support.supportrule": {Reach.PROVINCE: "policy__province_id"},
+    "support.rulecostkind": {Reach.PROVINCE: "rule__policy__province_id"},
+    "support.budgetallocation": {Reach.PROVINCE: "province_id"},
+    "support.council": {Reach.PROVINCE: "province_id", Reach.COUNCIL: "members__user_id"},
+    "support.councilmember": {Reach.PROVINCE: "council__province_id", Reach.COUNCIL: "council__members__user_id"},
+    "support.application": {
+        Reach.PROVINCE: "province_id",
+        Reach.ENTERPRISE: "enterprise_id",
+        Reach.COUNCIL: "council__members__user_id",
+    },
+    "support.costitem": _APPLICATION_PART,
+    "support.attachment": _APPLICATION_PART,
+    "support.applicationevent": _APPLICATION_PART,
+    "support.applicationmessage": _APPLICATION_PART,
+    "support.decision": _APPLICATION_PART,
+    "support.contract": _APPLICATION_PART,
+    "support.acceptance": _APPLICATION_PART,
+    "support.payment": _APPLICATION_PART,
+    # A council member reaches their own reviews only.
+    "support.review": {Reach.PROVINCE: "application__province_id", Reach.COUNCIL: "member__user_id"},
+    "reporting.report": {Reach.PROVINCE: "province_id"},
+    "reporting.reportversion": {Reach.PROVINCE: "report__province_id"},
+    "reporting.reportreminder": {Reach.PROVINCE: "report__province_id"},
+    "reporting.nationalcompilation": {},  # the Ministry's: only rules with Reach.ALL apply
+    "accounts.importjob": {Reach.PROVINCE: "province_id"},
 }
 
 
@@ -145,12 +255,7 @@ def principal_for(user) -> Principal:
 
 def _membership_rows(user):
     """(role, province_id, unit_id, enterprise_id) for the person's active memberships."""
-    fields = ["role", "province_id", "unit_id"]
-    has_enterprise = any(f.name == "enterprise" for f in user.memberships.model._meta.get_fields())
-    if has_enterprise:
-        fields.append("enterprise_id")
-    for row in user.memberships.filter(is_active=True).values_list(*fields):
-        yield (*row, None) if not has_enterprise else row
+    return user.memberships.filter(is_active=True).values_list("role", "province_id", "unit_id", "enterprise_id")
 
 
 def forget(user) -> None:

@@ -8,7 +8,7 @@ from .models import AuditEntry, Membership, Notification, User
 class MembershipInline(admin.TabularInline):
     model = Membership
     extra = 0
-    autocomplete_fields = ["province", "unit"]
+    autocomplete_fields = ["province", "unit", "enterprise"]
 
 
 @admin.register(User)
@@ -29,11 +29,11 @@ class UserAdmin(DjangoUserAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
-    list_display = ["user", "role", "province", "unit", "title", "is_active"]
+    list_display = ["user", "role", "province", "unit", "enterprise", "title", "is_active"]
     list_filter = ["role", "is_active"]
-    search_fields = ["user__email", "user__full_name", "province__name", "unit__name"]
-    autocomplete_fields = ["user", "province", "unit"]
-    list_select_related = ["user", "province", "unit"]
+    search_fields = ["user__email", "user__full_name", "province__name", "unit__name", "enterprise__name"]
+    autocomplete_fields = ["user", "province", "unit", "enterprise"]
+    list_select_related = ["user", "province", "unit", "enterprise"]
 
 
 @admin.register(AuditEntry)

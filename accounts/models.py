@@ -1,10 +1,15 @@
+import os
+import uuid
+
 from django.conf import settings
 from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AbstractUser
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.storage import FileSystemStorage
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 
@@ -104,6 +109,14 @@ class Membership(models.Model):
         related_name="memberships",
         verbose_name=_("unit"),
     )
+    enterprise = models.ForeignKey(
+        "enterprises.Enterprise",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("enterprise"),
+    )
     title = models.CharField(_("position"), max_length=150, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
@@ -120,21 +133,27 @@ class Membership(models.Model):
                         role__in=["province_staff", "province_leader", "council_member"],
                         province__isnull=False,
                         unit__isnull=True,
+                        enterprise__isnull=True,
                     )
-                    | Q(role="unit_reporter", province__isnull=False, unit__isnull=False)
-                    | Q(role__in=["ministry", "administrator"], province__isnull=True, unit__isnull=True)
-                    | Q(role="enterprise_member", province__isnull=True, unit__isnull=True)
+                    | Q(role="unit_reporter", province__isnull=False, unit__isnull=False, enterprise__isnull=True)
+                    | Q(
+                        role__in=["ministry", "administrator"],
+                        province__isnull=True,
+                        unit__isnull=True,
+                        enterprise__isnull=True,
+                    )
+                    | Q(role="enterprise_member", province__isnull=True, unit__isnull=True, enterprise__isnull=False)
                 ),
             ),
             models.UniqueConstraint(
-                fields=["user", "role", "province", "unit"],
+                fields=["user", "role", "province", "unit", "enterprise"],
                 name="membership_unique_scope",
                 nulls_distinct=False,
             ),
         ]
 
     def __str__(self) -> str:
-        scope = self.unit or self.province
+        scope = self.unit or self.province or self.enterprise
         return f"{self.user} · {self.get_role_display()}" + (f" · {scope}" if scope else "")
 
 
@@ -205,3 +224,122 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+# --- Imports of programme data from spreadsheets ------------------------------------------------------
+
+
+class ImportFileStorage(FileSystemStorage):
+    """Uploaded spreadsheets under ``MEDIA_ROOT/private``: never given a URL, read only by the import code.
+    The location follows the setting when first used (and again when tests change it), never at import time.
+    (The same arrangement as ``support.models.PrivateStorage``; accounts sits below support, so it has its own.)"""
+
+    @cached_property
+    def base_location(self):
+        return os.path.join(settings.MEDIA_ROOT, "private")
+
+    def url(self, name):
+        raise ValueError("Import files have no URL.")
+
+
+_IMPORT_STORAGE = ImportFileStorage()
+
+
+def import_storage() -> ImportFileStorage:
+    return _IMPORT_STORAGE
+
+
+def import_file_path(instance: "ImportJob", filename: str) -> str:
+    """A name chosen by the portal, never by the uploader: imports/<random>.<ext>."""
+    ext = os.path.splitext(filename)[1].lower()
+    return f"imports/{uuid.uuid4().hex}{ext}"
+
+
+class ImportJob(models.Model):
+    """One spreadsheet a person uploaded to import programme data: its check (the dry run and every
+    invalid row), then, once confirmed, the import itself (all rows or none). Large files are checked and
+    imported by Celery; ``rows_done`` of ``rows_total`` is the progress shown on the job's page."""
+
+    class Kind(models.TextChoices):
+        ENTERPRISES = "enterprises", _("enterprises")
+        BENEFICIARIES = "beneficiaries", _("historic beneficiaries")
+        ACTIVITIES = "activities", _("activities")
+        INDICATOR_VALUES = "indicator_values", _("indicator values")
+
+    class Status(models.TextChoices):
+        CHECKING = "checking", _("being checked")
+        INVALID = "invalid", _("has errors")
+        READY = "ready", _("ready to import")
+        IMPORTING = "importing", _("being imported")
+        DONE = "done", _("imported")
+        FAILED = "failed", _("failed")
+
+    kind = models.CharField(_("kind of data"), max_length=20, choices=Kind.choices)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.CHECKING)
+    file = models.FileField(_("file"), upload_to=import_file_path, storage=import_storage, max_length=255)
+    original_name = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    rows_total = models.PositiveIntegerField(_("rows"), default=0)
+    rows_done = models.PositiveIntegerField(_("rows done"), default=0)
+    created_count = models.PositiveIntegerField(_("created"), default=0)
+    updated_count = models.PositiveIntegerField(_("updated"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
+    invalid_count = models.PositiveIntegerField(_("invalid rows"), default=0)
+    report = models.JSONField(
+        _("check report"), default=dict, blank=True, help_text=_("The rows refused by the check and why.")
+    )
+    province = models.ForeignKey(
+        "plans.Province",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("province"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("uploaded by")
+    )
+    created_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+    checked_at = models.DateTimeField(_("checked at"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("confirmed by"),
+    )
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(name="importjob_progress_within_total", condition=Q(rows_done__lte=F("rows_total"))),
+            models.CheckConstraint(
+                name="importjob_done_has_no_invalid_rows", condition=~Q(status="done") | Q(invalid_count=0)
+            ),
+        ]
+        indexes = [models.Index(fields=["province", "-created_at"], name="importjob_province_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.original_name}"
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.rows_total else min(100, self.rows_done * 100 // self.rows_total)
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in (self.Status.CHECKING, self.Status.IMPORTING)
+
+    @property
+    def status_pill(self) -> str:
+        return {
+            self.Status.DONE: "ok",
+            self.Status.READY: "ok",
+            self.Status.INVALID: "bad",
+            self.Status.FAILED: "bad",
+        }.get(self.status, "warn")

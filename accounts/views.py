@@ -27,7 +27,7 @@ class PasswordResetView(auth_views.PasswordResetView):
 
 @login_required
 def profile(request):
-    memberships = request.user.memberships.select_related("province", "unit").filter(is_active=True)
+    memberships = request.user.memberships.select_related("province", "unit", "enterprise").filter(is_active=True)
     return render(request, "accounts/profile.html", {"memberships": memberships})
 
 

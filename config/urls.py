@@ -12,5 +12,11 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("tai-khoan/", include("accounts.urls")),
     path("ke-hoach/", include("plans.urls")),
+    path("doanh-nghiep/", include("enterprises.urls")),
+    path("ho-tro/", include("support.urls")),
+    path("bao-cao/", include("reporting.urls_dashboard")),
+    path("bao-cao/", include("reporting.urls")),
+    path("nhap-xuat/", include("accounts.urls_imports")),
+    path("api/", include("config.api")),
     path("quan-tri/", admin.site.urls),
 ]

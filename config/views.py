@@ -1,14 +1,16 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from accounts import access
-from accounts.models import Role
+
+from .menu import MENU
 
 
 @login_required
 def home(request):
-    """Send each person to where their work is."""
-    principal = access.principal_for(request.user)
-    if principal.has_role(Role.PROVINCE_STAFF, Role.PROVINCE_LEADER, Role.UNIT_REPORTER, Role.MINISTRY):
-        return redirect("plans:plan_list")
+    """Send each person to the first page of the menu they may use (their work), if any."""
+    for item in MENU:
+        if access.can(request.user, item.permission):
+            return redirect(reverse(item.url_name))
     return render(request, "home.html")

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 MERGER_DATE_ISO = "2025-07-01"
 
@@ -142,7 +145,7 @@ class LegalDocument(models.Model):
     number = models.CharField(_("number"), max_length=60, help_text=_('As written, e.g. "1322/QĐ-TTg".'))
     issued_on = models.DateField(_("date issued"), null=True, blank=True)
     issuer = models.CharField(_("issued by"), max_length=200, help_text=_('e.g. "Thủ tướng Chính phủ".'))
-    title = models.TextField(_("title"), blank=True)
+    title = models.TextField(pgettext_lazy("document", "title"), blank=True)
 
     class Meta:
         verbose_name = _("legal document")
@@ -183,7 +186,7 @@ class Plan(models.Model):
         _("programme"), max_length=10, choices=Programme.choices, default=Programme.NSCL_2021_2030
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.PLAN)
-    title = models.TextField(_("title"))
+    title = models.TextField(pgettext_lazy("document", "title"))
     number = models.CharField(_("number"), max_length=60, blank=True, help_text=_('e.g. "187/KH-UBND".'))
     issued_on = models.DateField(_("date issued"), null=True, blank=True)
     issued_note = models.CharField(
@@ -446,8 +449,9 @@ class Target(models.Model):
 
 
 class Task(models.Model):
-    """A row of the plan's task table. A row whose number is a group numeral (I, II, ...) heads the
-    rows under it (``parent``); a group row may itself have a lead unit and timeframe."""
+    """A row of the plan's task table. A group row (numbered I, II, ... in most documents, "Nhiệm vụ 1"
+    in Kon Tum's) heads the rows under it (``parent``); a group row may itself have a lead unit and
+    timeframe."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks", verbose_name=_("plan"))
     parent = models.ForeignKey(
@@ -455,6 +459,9 @@ class Task(models.Model):
     )
     position = models.PositiveIntegerField(_("order"), default=0)
     number = models.CharField(_("number"), max_length=20, blank=True)
+    is_group = models.BooleanField(
+        _("group row"), default=False, help_text=_("A row that heads the tasks listed under it.")
+    )
     content = models.TextField(_("content"))
     lead_unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="led_tasks", verbose_name=_("lead unit")
@@ -488,6 +495,9 @@ class Task(models.Model):
         ordering = ["plan", "position", "id"]
         constraints = [
             models.CheckConstraint(
+                name="task_group_is_top_level", condition=Q(is_group=False) | Q(parent__isnull=True)
+            ),
+            models.CheckConstraint(
                 name="task_year_order",
                 condition=Q(first_year__isnull=True) | Q(last_year__isnull=True) | Q(last_year__gte=F("first_year")),
             ),
@@ -497,12 +507,6 @@ class Task(models.Model):
     def __str__(self) -> str:
         prefix = f"{self.number}. " if self.number else ""
         return prefix + (self.content[:90] + ("…" if len(self.content) > 90 else ""))
-
-    @property
-    def is_group(self) -> bool:
-        from .tasktable import is_group_number
-
-        return is_group_number(self.number)
 
     def active_in(self, year: int) -> bool:
         """Is the task scheduled in ``year``? Annual tasks run every year of the plan."""
@@ -617,6 +621,7 @@ class ReportingDuty(models.Model):
 
     class Kind(models.TextChoices):
         ANNUAL = "annual", _("annual")
+        FIVE_YEAR = "five_year", _("five-year")
         MID_TERM = "mid_term", _("mid-term review")
         FINAL = "final", _("final review")
         AD_HOC = "ad_hoc", _("ad hoc")
@@ -647,3 +652,263 @@ class ReportingDuty(models.Model):
         elif self.due_month:
             due = " " + str(_("month %(month)s") % {"month": self.due_month})
         return f"{self.get_kind_display()}{due}{f' {self.year}' if self.year else ''}"
+
+
+# --- What was done: activities, progress of tasks, indicator values entered with their source ----------------
+
+
+class Activity(models.Model):
+    """Something the plan's units did: a training course, a conference, a communication product, a study
+    tour, an award ceremony. The raw facts that the computed indicators count (see ``reporting.indicators``).
+
+    One record may stand for several products of the same kind ("03 phóng sự" broadcast in a series):
+    ``quantity`` counts them. Costs are whole VND by source."""
+
+    class Kind(models.TextChoices):
+        TRAINING_COURSE = "training_course", _("training course")
+        EXPERT_TRAINING = "expert_training", _("training of experts")
+        CONFERENCE = "conference", _("conference or workshop")
+        COMMUNICATION = "communication", _("communication product")
+        STUDY_TOUR = "study_tour", _("study tour")
+        AWARD = "award", _("award or commendation")
+
+    class CommunicationType(models.TextChoices):
+        TV_REPORT = "tv_report", _("TV or radio report")
+        TALK_SHOW = "talk_show", _("talk show")
+        VIDEO = "video", _("video")
+        LEAFLET = "leaflet", _("leaflet or brochure")
+        ARTICLE = "article", _("article")
+        OTHER = "other", _("other")
+
+    class Audience(models.TextChoices):
+        ENTERPRISES = "enterprises", _("enterprises")
+        OFFICIALS = "officials", _("officials and civil servants")
+        MIXED = "mixed", _("enterprises and officials")
+
+    TRAINING_KINDS = (Kind.TRAINING_COURSE, Kind.EXPERT_TRAINING)
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="activities", verbose_name=_("plan"))
+    task = models.ForeignKey(
+        Task,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("task"),
+        help_text=_("The task of the plan this activity carries out, if any."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    communication_type = models.CharField(
+        _("type of product"),
+        max_length=20,
+        choices=CommunicationType.choices,
+        blank=True,
+        help_text=_("For communication products only."),
+    )
+    audience = models.CharField(
+        _("audience"), max_length=20, choices=Audience.choices, default=Audience.MIXED, blank=True
+    )
+    title = models.CharField(_("title"), max_length=255)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True, help_text=_("Empty for a one-day activity."))
+    location = models.CharField(_("location"), max_length=255, blank=True)
+    participants = models.PositiveIntegerField(_("participants (persons)"), default=0)
+    person_times = models.PositiveIntegerField(
+        _("person-times"), default=0, help_text=_("One person attending two sessions counts twice.")
+    )
+    experts_trained = models.PositiveIntegerField(_("experts trained"), default=0)
+    experts_certified = models.PositiveIntegerField(_("experts certified"), default=0)
+    enterprises = models.PositiveIntegerField(_("enterprises taking part"), default=0)
+    quantity = models.PositiveIntegerField(
+        _("quantity"), default=1, help_text=_("How many products or sessions this record stands for, e.g. 3 reports.")
+    )
+    cost_state_central = models.BigIntegerField(_("central state budget (VND)"), default=0)
+    cost_state_local = models.BigIntegerField(_("local state budget (VND)"), default=0)
+    cost_enterprise = models.BigIntegerField(_("enterprises (VND)"), default=0)
+    cost_other = models.BigIntegerField(_("other sources (VND)"), default=0)
+    notes = models.TextField(_("notes"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+        editable=False,
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        ordering = ["plan", "-start_date", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                name="activity_dates_ordered",
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                violation_error_message=_("The activity cannot end before it starts."),
+            ),
+            models.CheckConstraint(
+                name="activity_counts_not_negative",
+                condition=Q(
+                    participants__gte=0,
+                    person_times__gte=0,
+                    experts_trained__gte=0,
+                    experts_certified__gte=0,
+                    enterprises__gte=0,
+                ),
+            ),
+            models.CheckConstraint(name="activity_quantity_positive", condition=Q(quantity__gte=1)),
+            models.CheckConstraint(
+                name="activity_person_times_cover_participants",
+                condition=Q(person_times__gte=F("participants")),
+                violation_error_message=_("Person-times cannot be fewer than the participants."),
+            ),
+            models.CheckConstraint(
+                name="activity_costs_not_negative",
+                condition=Q(
+                    cost_state_central__gte=0, cost_state_local__gte=0, cost_enterprise__gte=0, cost_other__gte=0
+                ),
+            ),
+            models.CheckConstraint(
+                name="activity_type_only_for_communication",
+                condition=Q(kind="communication") | Q(communication_type=""),
+            ),
+        ]
+        indexes = [models.Index(fields=["plan", "start_date"], name="activity_plan_date_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.start_date:%d/%m/%Y})"
+
+    @property
+    def cost_total(self) -> int:
+        return self.cost_state_central + self.cost_state_local + self.cost_enterprise + self.cost_other
+
+    @property
+    def kind_label(self) -> str:
+        if self.kind == self.Kind.COMMUNICATION and self.communication_type:
+            return str(self.get_communication_type_display())
+        return str(self.get_kind_display())
+
+
+class TaskProgress(models.Model):
+    """How far a task got in a year, as a unit (or the Department, without a unit) reports it."""
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", _("not started")
+        IN_PROGRESS = "in_progress", _("in progress")
+        DONE = "done", _("done")
+        DELAYED = "delayed", _("delayed")
+        CANCELLED = "cancelled", _("cancelled")
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="progress_reports", verbose_name=_("task"))
+    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="progress_reports",
+        verbose_name=_("reporting unit"),
+        help_text=_("Empty when the Department reports for the task as a whole."),
+    )
+    status = models.CharField(_("status"), max_length=15, choices=Status.choices, default=Status.IN_PROGRESS)
+    percent_complete = models.PositiveSmallIntegerField(
+        _("percent complete"), default=0, validators=[MaxValueValidator(100)]
+    )
+    results = models.TextField(_("results achieved"), blank=True)
+    difficulties = models.TextField(_("difficulties and proposals"), blank=True)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reported by"),
+        editable=False,
+    )
+    reported_at = models.DateTimeField(_("reported at"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("task progress")
+        verbose_name_plural = _("task progress reports")
+        ordering = ["task", "-year", "unit", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["task", "year", "unit"],
+                name="taskprogress_one_per_task_year_unit",
+                nulls_distinct=False,
+                violation_error_message=_("Progress for this task, year and unit is already reported."),
+            ),
+            models.CheckConstraint(
+                name="taskprogress_percent_0_100", condition=Q(percent_complete__gte=0, percent_complete__lte=100)
+            ),
+            models.CheckConstraint(
+                name="taskprogress_percent_matches_status",
+                condition=~Q(status="done") | Q(percent_complete=100),
+                violation_error_message=_("A task that is done is 100 percent complete."),
+            ),
+            models.CheckConstraint(
+                name="taskprogress_not_started_is_zero",
+                condition=~Q(status="not_started") | Q(percent_complete=0),
+                violation_error_message=_("A task that has not started is 0 percent complete."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task} · {self.year}"
+
+    @property
+    def status_pill(self) -> str:
+        return {
+            self.Status.DONE: "ok",
+            self.Status.IN_PROGRESS: "ok",
+            self.Status.NOT_STARTED: "warn",
+            self.Status.DELAYED: "bad",
+            self.Status.CANCELLED: "bad",
+        }.get(self.status, "")
+
+
+class IndicatorValue(models.Model):
+    """The value of an indicator the portal cannot compute (labour productivity growth, TFP share, shares of
+    key products ...) for a plan and a year, with where it comes from."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="indicator_values", verbose_name=_("plan"))
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.PROTECT, related_name="values", verbose_name=_("indicator")
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
+    source = models.CharField(
+        _("source"),
+        max_length=255,
+        help_text=_('Where the figure comes from, e.g. "Cục Thống kê tỉnh, Niên giám 2023".'),
+    )
+    note = models.TextField(_("note"), blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("entered by"),
+        editable=False,
+    )
+    entered_at = models.DateTimeField(_("entered at"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("indicator value")
+        verbose_name_plural = _("indicator values")
+        ordering = ["plan", "indicator__name", "year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "indicator", "year"],
+                name="indicatorvalue_one_per_plan_indicator_year",
+                violation_error_message=_("A value for this indicator and year is already entered."),
+            ),
+            models.CheckConstraint(name="indicatorvalue_has_source", condition=~Q(source="")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} · {self.year}"

@@ -68,22 +68,58 @@ def pytest_sessionstart(session):
             raise pytest.UsageError("CI must run against the real components: " + "; ".join(problems))
 
 
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if item.get_closest_marker("postgres"):
-            item.add_marker(pytest.mark.usefixtures("_needs_postgres"))
-        if item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.usefixtures("_needs_chromium"))
+def pytest_runtest_setup(item):
+    """Markers name the components a test needs: skip (laptop) or fail (CI) before it starts."""
+    if item.get_closest_marker("postgres"):
+        require("postgres")
+    if item.get_closest_marker("browser"):
+        require("chromium")
+    if item.get_closest_marker("worker") and (IN_CI or os.environ.get("REDIS_URL")):
+        require("redis")
 
 
-@pytest.fixture
-def _needs_postgres():
-    require("postgres")
+PROJECT_APPS = ("accounts", "plans", "enterprises", "support", "reporting")
 
 
-@pytest.fixture
-def _needs_chromium():
-    require("chromium")
+def restore_reference_data() -> None:
+    """Re-run the project's data migrations (provinces, indicators, sectors, the support catalogue).
+
+    Transactional tests (browser journeys, real workers) end with a flush that empties every table,
+    reference data included. ``serialized_rollback`` cannot restore it once Playwright's event loop runs in
+    the main thread (Django then resolves another connection object); the data migrations are idempotent
+    (update_or_create), so running them again is the simple, engine-independent way back.
+    """
+    from django.apps import apps
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.operations.special import RunPython
+
+    loader = MigrationLoader(connection, ignore_no_migrations=True)
+    targets = [node for node in loader.graph.leaf_nodes() if node[0] in PROJECT_APPS]
+    seen: set[tuple[str, str]] = set()
+    with connection.schema_editor() as editor:
+        for target in targets:
+            for key in loader.graph.forwards_plan(target):
+                if key in seen or key[0] not in PROJECT_APPS:
+                    continue
+                seen.add(key)
+                for operation in loader.graph.nodes[key].operations:
+                    if isinstance(operation, RunPython):
+                        operation.code(apps, editor)
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_after_flush(request):
+    """Transactional tests start with the reference data the migrations load, whatever ran before."""
+    if not {"transactional_db", "live_server"} & set(request.fixturenames):
+        marker = request.node.get_closest_marker("django_db")
+        if not (marker and marker.kwargs.get("transaction")):
+            return
+    request.getfixturevalue("transactional_db")
+    from plans.models import Province
+
+    if not Province.objects.exists():
+        restore_reference_data()
 
 
 @pytest.fixture(autouse=True)

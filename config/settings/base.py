@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI and Redoc assets served locally: the docs work offline
     "import_export",
     # Project apps, in dependency order: accounts <- plans <- enterprises <- support <- reporting.
     "accounts",
@@ -83,6 +84,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.portal",
+                "config.context_processors.menu",
             ],
         },
     },
@@ -118,13 +120,15 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     _queue_dir = VAR_DIR / "celery" / "queue"
     _processed_dir = VAR_DIR / "celery" / "processed"
-    for _d in (_queue_dir, _processed_dir, VAR_DIR / "celery" / "results"):
+    _control_dir = VAR_DIR / "celery" / "control"
+    for _d in (_queue_dir, _processed_dir, _control_dir, VAR_DIR / "celery" / "results"):
         _d.mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_URL = "filesystem://"
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_queue_dir),
         "data_folder_out": str(_queue_dir),
         "processed_folder": str(_processed_dir),
+        "control_folder": str(_control_dir),
         "store_processed": False,
     }
     CELERY_RESULT_BACKEND = f"file://{VAR_DIR / 'celery' / 'results'}"
@@ -136,7 +140,10 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # Once a day: remind province staff 14, 7 and 1 days before an annual report falls due (idempotent).
+    "report-reminders": {"task": "reporting.tasks.send_report_reminders", "schedule": 24 * 60 * 60},
+}
 
 # --- Auth -----------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -167,6 +174,8 @@ USE_THOUSAND_SEPARATOR = False
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+if DEBUG:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise serves from the finders meanwhile
 MEDIA_URL = "/media-not-served/"  # uploaded documents are served only through access-checked views
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
@@ -188,18 +197,53 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 # --- REST framework ---------------------------------------------------------------------------
 REST_FRAMEWORK = {
+    # Token first: an anonymous API call is answered 401 with "WWW-Authenticate: Token".
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "accounts.api.schema.PortalAutoSchema",
+    "EXCEPTION_HANDLER": "accounts.api.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "NSCL portal API",
     "DESCRIPTION": "Provincial productivity-and-quality programme (Decision 1322/QĐ-TTg).",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "accounts.api.schema.add_error_responses",
+    ],
+    # One name per choice set the API shares ("kind", "status" and "source" mean different things by model).
+    "ENUM_NAME_OVERRIDES": {
+        "ProvinceKindEnum": "plans.models.Province.Kind",
+        "UnitKindEnum": "plans.models.Unit.Kind",
+        "LegalDocumentKindEnum": "plans.models.LegalDocument.Kind",
+        "PlanKindEnum": "plans.models.Plan.Kind",
+        "PlanStatusEnum": "plans.models.Plan.Status",
+        "ReportingDutyKindEnum": "plans.models.ReportingDuty.Kind",
+        "ActivityKindEnum": "plans.models.Activity.Kind",
+        "TaskProgressStatusEnum": "plans.models.TaskProgress.Status",
+        "IndicatorSourceEnum": "plans.models.Indicator.Source",
+        "BudgetSourceEnum": "plans.models.BudgetSource",
+        "EnterpriseKindEnum": "enterprises.models.Enterprise.Kind",
+        "EnterpriseStatusEnum": "enterprises.models.Enterprise.Status",
+        "OwnershipEnum": "enterprises.models.Enterprise.Ownership",
+        "SizeClassEnum": "enterprises.sizes.SizeClass",
+        "CostKindEnum": "support.choices.CostKind",
+        "ApplicationStatusEnum": "support.choices.Status",
+        "AttachmentKindEnum": "support.models.Attachment.Kind",
+        "ReportKindEnum": "reporting.models.Report.Kind",
+        "ReportStatusEnum": "reporting.models.Report.Status",
+        "GenerationStatusEnum": "reporting.models.GenerationStatus",
+        "ProgressStatusEnum": "reporting.api.serializers.progress_status_choices",
+    },
 }
 
 LOGGING = {
@@ -215,5 +259,12 @@ LOGGING = {
 PAGE_SIZE = 25
 
 # Demo data (make run): each loader is "module.function", run in dependency order by load_demo_data.
-DEMO_DATA_LOADERS = ["plans.demo.load", "accounts.demo.load"]
+DEMO_DATA_LOADERS = [
+    "plans.demo.load",
+    "accounts.demo.load",
+    "enterprises.demo.load",
+    "support.demo.load",
+    "reporting.demo.load",
+    "plans.demo_activities.load",
+]
 DEMO_PASSWORD = "nscl-demo-2025"

@@ -10,8 +10,10 @@ _counter = itertools.count(1)
 PASSWORD = "correct-horse-battery-9"
 
 
-def make_user(*, role: str | None = None, province=None, unit=None, password: str = PASSWORD, **extra) -> User:
-    """A user holding ``role`` in ``province`` (or ``unit``); no role when ``role`` is None."""
+def make_user(
+    *, role: str | None = None, province=None, unit=None, enterprise=None, password: str = PASSWORD, **extra
+) -> User:
+    """A user holding ``role`` in ``province``, ``unit`` or ``enterprise``; no role when ``role`` is None."""
     n = next(_counter)
     extra.setdefault("full_name", f"Người dùng {n}")
     user = User.objects.create_user(email=extra.pop("email", f"user{n}@example.vn"), password=password, **extra)
@@ -22,5 +24,5 @@ def make_user(*, role: str | None = None, province=None, unit=None, password: st
     elif role:
         if unit is not None and province is None:
             province = unit.province
-        Membership.objects.create(user=user, role=role, province=province, unit=unit)
+        Membership.objects.create(user=user, role=role, province=province, unit=unit, enterprise=enterprise)
     return user

@@ -1,0 +1,45 @@
+"""Django REST framework's messages about input, listed so that the portal's catalogue carries their Vietnamese
+translation (DRF's own Vietnamese catalogue translates only a handful). The text must stay exactly DRF's:
+DRF looks them up by it. Nothing imports this module; ``makemessages`` reads it."""
+
+from django.utils.translation import gettext_noop
+
+DRF_MESSAGES = (
+    gettext_noop("This field is required."),
+    gettext_noop("This field may not be null."),
+    gettext_noop("Must be a valid boolean."),
+    gettext_noop("Not a valid string."),
+    gettext_noop("Ensure this field has no more than {max_length} characters."),
+    gettext_noop("Ensure this field has at least {min_length} characters."),
+    gettext_noop("This value does not match the required pattern."),
+    gettext_noop('Enter a valid "slug" consisting of letters, numbers, underscores or hyphens.'),
+    gettext_noop("Enter a valid URL."),
+    gettext_noop("A valid integer is required."),
+    gettext_noop("Ensure this value is less than or equal to {max_value}."),
+    gettext_noop("Ensure this value is greater than or equal to {min_value}."),
+    gettext_noop("String value too large."),
+    gettext_noop("A valid number is required."),
+    gettext_noop("Ensure that there are no more than {max_digits} digits in total."),
+    gettext_noop("Ensure that there are no more than {max_decimal_places} decimal places."),
+    gettext_noop("Ensure that there are no more than {max_whole_digits} digits before the decimal point."),
+    gettext_noop("Datetime has wrong format. Use one of these formats instead: {format}."),
+    gettext_noop("Expected a date but got a datetime."),
+    gettext_noop('"{input}" is not a valid choice.'),
+    gettext_noop('Expected a list of items but got type "{input_type}".'),
+    gettext_noop("This selection may not be empty."),
+    gettext_noop("No file was submitted."),
+    gettext_noop("The submitted data was not a file. Check the encoding type on the form."),
+    gettext_noop("No filename could be determined."),
+    gettext_noop("The submitted file is empty."),
+    gettext_noop("Ensure this filename has at most {max_length} characters (it has {length})."),
+    gettext_noop("Ensure this field has at least {min_length} elements."),
+    gettext_noop("Ensure this field has no more than {max_length} elements."),
+    gettext_noop('Expected a dictionary of items but got type "{input_type}".'),
+    gettext_noop("This dictionary may not be empty."),
+    gettext_noop('Invalid pk "{pk_value}" - object does not exist.'),
+    gettext_noop("Incorrect type. Expected pk value, received {data_type}."),
+    gettext_noop("Invalid value."),
+    gettext_noop("Invalid data. Expected a dictionary, but got {datatype}."),
+    gettext_noop("Invalid page."),
+    gettext_noop("Invalid cursor"),
+)
