@@ -24,7 +24,9 @@ TARGET = "#c0392b"
 AXIS = "#8a94a6"
 GRID = "#e3e7ee"
 TEXT = "#333d4d"
-FONT = "DejaVu Sans, Arial, sans-serif"
+# In PDFs the report font shipped with the project ("NSCL Serif", @font-face in the print templates), so every
+# machine renders the same; in pages, whatever the browser has.
+FONT = '"NSCL Serif", "Liberation Serif", "DejaVu Serif", serif'
 
 
 def nice_step(span: float, *, integers: bool = False, ticks: int = 4) -> float:

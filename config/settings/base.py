@@ -109,6 +109,9 @@ else:
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# SQLite cannot build unique constraints whose NULLs count as equal (nulls_distinct=False); PostgreSQL, the
+# production and CI database, enforces them. The embedded demo does without, quietly.
+SILENCED_SYSTEM_CHECKS = [] if DATABASE_URL else ["models.W047"]
 
 # --- Cache, Celery --------------------------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
