@@ -50,6 +50,28 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
     return {name: [before.get(name), value] for name, value in after.items() if before.get(name) != value}
 
 
+def audit_entry(
+    *,
+    actor,
+    action: str,
+    instance: models.Model,
+    changes: dict | None = None,
+    comment: str = "",
+    province_id: int | None = None,
+) -> AuditEntry:
+    """The audit row for ``instance``, not saved yet (for ``AuditEntry.objects.bulk_create`` in bulk paths)."""
+    return AuditEntry(
+        actor=actor if getattr(actor, "pk", None) else None,
+        action=action,
+        content_type=ContentType.objects.get_for_model(instance, for_concrete_model=True),
+        object_id=str(instance.pk),
+        object_repr=str(instance)[:300],
+        province_id=province_id,
+        changes=changes or {},
+        comment=comment,
+    )
+
+
 def audit_record(
     *,
     actor,
@@ -60,16 +82,11 @@ def audit_record(
     province_id: int | None = None,
 ) -> AuditEntry:
     """Write one audit row for ``instance``. Call it inside the transaction of the change."""
-    return AuditEntry.objects.create(
-        actor=actor if getattr(actor, "pk", None) else None,
-        action=action,
-        content_type=ContentType.objects.get_for_model(instance, for_concrete_model=True),
-        object_id=str(instance.pk),
-        object_repr=str(instance)[:300],
-        province_id=province_id,
-        changes=changes or {},
-        comment=comment,
+    entry = audit_entry(
+        actor=actor, action=action, instance=instance, changes=changes, comment=comment, province_id=province_id
     )
+    entry.save(force_insert=True)
+    return entry
 
 
 def history_for(instance: models.Model):
