@@ -7,7 +7,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import services
+from . import ratelimit, services
 from .forms import LoginForm, QueuedPasswordResetForm
 
 
@@ -16,6 +16,12 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if form.rate_limited:
+            response.status_code = 429
+        return response
+
 
 class PasswordResetView(auth_views.PasswordResetView):
     form_class = QueuedPasswordResetForm
@@ -23,6 +29,21 @@ class PasswordResetView(auth_views.PasswordResetView):
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        buckets = {
+            "password_reset_ip": ratelimit.client_ip(self.request),
+            "password_reset_account": form.cleaned_data["email"],
+        }
+        try:
+            ratelimit.check(buckets)
+        except ratelimit.TooManyAttemptsError as exc:
+            form.add_error(None, exc.message)
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
+        ratelimit.hit(buckets)
+        return super().form_valid(form)
 
 
 @login_required

@@ -283,6 +283,16 @@ class MemberAddForm(forms.Form):
     position = forms.CharField(label=_("Position"), max_length=150, required=False)
 
 
+class MemberRemoveForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Optional: the person reads it in their notification."),
+    )
+
+
 class EnterpriseFilterForm(forms.Form):
     q = forms.CharField(label=_("Name or tax code"), required=False)
     status = forms.ChoiceField(

@@ -74,6 +74,16 @@ def enterprise_list(
     return access.scope(user, "enterprise.view", qs).order_by("name", "id")
 
 
+def active_members() -> QuerySet[Membership]:
+    """Memberships of enterprises that are in force."""
+    return Membership.objects.filter(is_active=True, role=Role.ENTERPRISE_MEMBER, enterprise__isnull=False)
+
+
+def enterprise_active_memberships(*, enterprise: Enterprise) -> QuerySet[Membership]:
+    """The enterprise's members in force."""
+    return active_members().filter(enterprise=enterprise)
+
+
 def enterprise_detail(*, user, pk: int, permission: str = "enterprise.view") -> Enterprise:
     """One enterprise with everything its page shows (404 when invisible, 403 when visible only)."""
     qs = Enterprise.objects.select_related("province", "main_sector", "verified_by").prefetch_related(
@@ -83,7 +93,7 @@ def enterprise_detail(*, user, pk: int, permission: str = "enterprise.view") -> 
         "awards",
         Prefetch(
             "memberships",
-            queryset=Membership.objects.filter(is_active=True, role=Role.ENTERPRISE_MEMBER).select_related("user"),
+            queryset=active_members().select_related("user"),
             to_attr="active_memberships",
         ),
     )

@@ -428,6 +428,44 @@ def enterprise_member_add(
     return membership
 
 
+@transaction.atomic
+def enterprise_member_remove(*, membership: Membership, by: User, reason: str = "") -> Membership:
+    """End a person's membership of an enterprise (they left it, or should not act for it): they keep their
+    account but no longer reach the enterprise, its applications or its documents. Adding them again later
+    restores the same membership."""
+    membership = (
+        Membership.objects.select_for_update(of=("self",)).select_related("user", "enterprise").get(pk=membership.pk)
+    )
+    if membership.role != Role.ENTERPRISE_MEMBER or membership.enterprise_id is None:
+        raise ValidationError(_("Only a membership of an enterprise can be ended here."))
+    if not membership.is_active:
+        raise ValidationError(_("This person is no longer a member of the enterprise."))
+    enterprise = membership.enterprise
+    membership.is_active = False
+    membership.save(update_fields=["is_active"])
+    reason = (reason or "").strip()
+    audit_record(
+        actor=by,
+        action=AuditEntry.Action.UPDATE,
+        instance=membership,
+        changes={"is_active": [True, False]},
+        comment=reason
+        or _("%(person)s removed from %(name)s.") % {"person": membership.user.email, "name": enterprise.name},
+        province_id=enterprise.province_id,
+    )
+    body = _("The Department of Science and Technology removed you from %(name)s on the portal.") % {
+        "name": enterprise.name
+    }
+    if reason:
+        body += "\n" + _("Reason: %(reason)s") % {"reason": reason}
+    notification_create(
+        user=membership.user,
+        title=_("You are no longer a member of %(name)s") % {"name": enterprise.name},
+        body=body,
+    )
+    return membership
+
+
 def _email_new_member(*, user: User, enterprise: Enterprise) -> None:
     from django.conf import settings
 

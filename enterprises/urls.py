@@ -18,6 +18,7 @@ urlpatterns = [
     path("<int:pk>/tu-choi/", views.enterprise_reason_action, {"action": "reject"}, name="enterprise_reject"),
     path("<int:pk>/dinh-chi/", views.enterprise_reason_action, {"action": "suspend"}, name="enterprise_suspend"),
     path("<int:pk>/thanh-vien/them/", views.member_add, name="member_add"),
+    path("<int:pk>/thanh-vien/<int:membership_pk>/xoa/", views.member_remove, name="member_remove"),
     path("<int:pk>/lien-he/them/", views.child_edit, {"kind": "contact"}, name="contact_add"),
     path("<int:pk>/lien-he/<int:child_pk>/", views.child_edit, {"kind": "contact"}, name="contact_edit"),
     path("<int:pk>/lien-he/<int:child_pk>/xoa/", views.child_delete, {"kind": "contact"}, name="contact_delete"),

@@ -12,13 +12,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from accounts import access
+from accounts import access, ratelimit
 from accounts.audit import history_for
 
 from . import selectors, services
@@ -29,6 +29,7 @@ from .forms import (
     EnterpriseFilterForm,
     EnterpriseForm,
     MemberAddForm,
+    MemberRemoveForm,
     ReasonForm,
     RegistrationForm,
     add_service_errors,
@@ -44,8 +45,14 @@ def register(request):
         messages.info(request, _("You are signed in already: a colleague can be added by the Department."))
         return redirect("home")
     form = RegistrationForm(request.POST or None)
+    bucket = {"register_ip": ratelimit.client_ip(request)}
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        try:
+            ratelimit.check(bucket)
+        except ratelimit.TooManyAttemptsError as exc:
+            form.add_error(None, exc.message)
+            return render(request, "enterprises/register.html", {"form": form}, status=429)
         try:
             result = services.enterprise_register(
                 email=data["email"],
@@ -60,6 +67,7 @@ def register(request):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
+            ratelimit.hit(bucket)
             login(request, result.user)
             if result.enterprise is not None:
                 messages.success(request, _("Your enterprise is registered. It now awaits verification."))
@@ -334,6 +342,43 @@ def member_add(request, pk: int):
             "title": _("Add a member to %(name)s") % {"name": enterprise.name},
             "intro": _("A person without an account gets one, with an e-mail to choose their password."),
             "submit": _("Add"),
+        },
+    )
+
+
+@login_required
+def member_remove(request, pk: int, membership_pk: int):
+    enterprise = access.get_object_or_404(request.user, "enterprise.manage_members", Enterprise.objects.all(), pk=pk)
+    membership = get_object_or_404(
+        selectors.enterprise_active_memberships(enterprise=enterprise).select_related("user"), pk=membership_pk
+    )
+    form = MemberRemoveForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.enterprise_member_remove(membership=membership, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("%(person)s is no longer a member of %(name)s and has been told.")
+                % {"person": membership.user.full_name, "name": enterprise.name},
+            )
+            return redirect(enterprise.get_absolute_url() + "#members")
+    return render(
+        request,
+        "enterprises/form_page.html",
+        {
+            "enterprise": enterprise,
+            "form": form,
+            "title": _("Remove %(person)s from %(name)s")
+            % {"person": membership.user.full_name, "name": enterprise.name},
+            "intro": _(
+                "The person keeps their account but no longer sees the enterprise, its applications or its "
+                "documents. They can be added again later."
+            ),
+            "submit": _("Remove"),
+            "danger": True,
         },
     )
 

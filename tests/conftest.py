@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import uuid
 from urllib.parse import urlparse
 
 import pytest
@@ -130,6 +131,12 @@ def _media_and_language(settings, tmp_path):
     translation.activate("vi")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _own_rate_limit_counters(settings):
+    """Each test counts its own sign-in, registration and reset attempts: the cache (Redis in CI) outlives tests."""
+    settings.NSCL_RATE_LIMIT_PREFIX = f"test-rl:{uuid.uuid4().hex}"
 
 
 @pytest.fixture(scope="session")

@@ -28,6 +28,8 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
+from accounts.ratelimit import wait_message
+
 logger = logging.getLogger(__name__)
 NON_FIELD = "non_field_errors"
 
@@ -127,6 +129,8 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         detail = _plain(exc.detail)
         fields = detail if isinstance(detail, dict) else {NON_FIELD: detail}
         message = _validation_message(code, fields)
+    elif code == "throttled" and getattr(exc, "wait", None):
+        message = wait_message(int(exc.wait))
     elif code == "permission_denied" and force_str(exc.detail) != force_str(exc.default_detail):
         message = force_str(exc.detail)  # a reason given by the view
     return _response(code, exc.status_code, message, fields, headers)

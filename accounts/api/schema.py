@@ -73,7 +73,10 @@ ERROR_DESCRIPTIONS = {
     "401": "not_authenticated or authentication_failed",
     "403": "permission_denied",
     "404": "not_found",
+    "429": "throttled: too many failed attempts; the Retry-After header says in how many seconds to try again",
 }
+# Operations behind the limits of accounts.ratelimit.
+RATE_LIMITED_OPERATIONS = {"auth_token_create"}
 
 
 class PortalAutoSchema(AutoSchema):
@@ -117,6 +120,8 @@ def add_error_responses(result, generator, request, public):
             codes = ["400", "401", "403"]
             if "{" in path:
                 codes.append("404")
+            if operation.get("operationId") in RATE_LIMITED_OPERATIONS:
+                codes.append("429")
             responses = operation.setdefault("responses", {})
             for code in codes:
                 responses.setdefault(code, {"content": reference, "description": ERROR_DESCRIPTIONS[code]})

@@ -8,10 +8,12 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, status
 from rest_framework.authtoken.models import Token
+from rest_framework.exceptions import Throttled
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import AuditEntry
+from accounts.ratelimit import SignInGuard, TooManyAttemptsError
 
 from . import serializers as s
 from .base import ApiMixin, CursorPagination, ReadOnlyViewSet
@@ -37,11 +39,18 @@ class TokenView(ApiMixin, APIView):
     def post(self, request):
         data = s.TokenRequestSerializer(data=request.data)
         data.is_valid(raise_exception=True)
+        guard = SignInGuard(request, data.validated_data["email"])
+        try:
+            guard.check()
+        except TooManyAttemptsError as exc:
+            raise Throttled(wait=exc.wait) from exc
         user = authenticate(
             request._request, email=data.validated_data["email"], password=data.validated_data["password"]
         )
         if user is None:
+            guard.failed()
             raise ValidationError(_("The e-mail address or the password is not right, or the account is disabled."))
+        guard.succeeded()
         token, _created = Token.objects.get_or_create(user=user)
         return Response(s.TokenSerializer({"token": token.key, "user": user}).data)
 

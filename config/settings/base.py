@@ -35,6 +35,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # Demo accounts with published passwords exist only in the embedded default (see accounts.checks).
 DEMO_MODE = env_bool("NSCL_DEMO_MODE", True)
 
+# Project apps, in dependency order: accounts <- plans <- enterprises <- support <- reporting.
+PROJECT_APPS = ["accounts", "plans", "enterprises", "support", "reporting"]
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -49,12 +51,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI and Redoc assets served locally: the docs work offline
     "import_export",
-    # Project apps, in dependency order: accounts <- plans <- enterprises <- support <- reporting.
-    "accounts",
-    "plans",
-    "enterprises",
-    "support",
-    "reporting",
+    *PROJECT_APPS,
 ]
 
 MIDDLEWARE = [
@@ -164,7 +161,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # --- Internationalisation: Vietnamese first --------------------------------------------------
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's catalogues come before Django's own (whose admin and auth catalogues would otherwise win for
+# words like "History" or "Add", being earlier in INSTALLED_APPS); tests/test_translations.py keeps it so.
+LOCALE_PATHS = [BASE_DIR / "locale"] + [BASE_DIR / app / "locale" for app in PROJECT_APPS]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -197,6 +196,12 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Cổng NSCL <no-reply@nscl.localhost>")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+
+# Limits on signing in, registering and password resets (accounts/ratelimit.py): {scope: (attempts, seconds)}
+# overrides its defaults. NSCL_PROXY_COUNT: the trusted proxies in front of gunicorn (1 behind nginx), so that
+# the person's address is read from X-Forwarded-For.
+NSCL_RATE_LIMITS: dict[str, tuple[int, int]] = {}
+NSCL_PROXY_COUNT = int(os.environ.get("NSCL_PROXY_COUNT", "0"))
 
 # --- REST framework ---------------------------------------------------------------------------
 REST_FRAMEWORK = {

@@ -98,3 +98,27 @@ def make_award(enterprise: Enterprise, **extra) -> Award:
 
 def make_claim(enterprise: Enterprise, **extra) -> EnterpriseClaim:
     return EnterpriseClaim.objects.create(user=make_user(**extra), enterprise=enterprise, message="Tôi là kế toán")
+
+
+def registration_form(**overrides):
+    """The fields of the public registration form, filled in for a new Quảng Ngãi enterprise."""
+    data = {
+        "full_name": "Nguyễn Thị Thu Hà",
+        "position": "Kế toán",
+        "email": "ha@ngoclinh.vn",
+        "phone": "0912345678",
+        "password1": "Ngoc-Linh-2025!sam",
+        "password2": "Ngoc-Linh-2025!sam",
+        "tax_code": "0100233488",
+        "name": "Công ty Cổ phần Dược liệu Ngọc Linh",
+        "kind": "company",
+        "ownership": "private",
+        "main_sector": sector("C").pk,
+        "province": province("quang-ngai-2025").pk,
+        "address": "128 Trần Hưng Đạo",
+        "employees": "8",
+        "revenue": "2.500.000.000",
+        "capital": "1800000000",
+    }
+    data.update(overrides)
+    return data

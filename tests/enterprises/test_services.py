@@ -393,6 +393,52 @@ def test_a_person_may_be_member_of_two_enterprises():
     assert access.principal_for(User.objects.get(pk=person.pk)).enterprise_ids == {first.pk, second.pk}
 
 
+def test_removing_a_member_ends_their_reach_writes_audit_and_tells_them():
+    enterprise = make_enterprise()
+    staff = make_user(role=Role.PROVINCE_STAFF, province=enterprise.province)
+    person = make_member(enterprise)
+    membership = Membership.objects.get(user=person, enterprise=enterprise)
+
+    services.enterprise_member_remove(membership=membership, by=staff, reason="Đã nghỉ việc tại công ty.")
+
+    membership.refresh_from_db()
+    assert not membership.is_active
+    assert access.principal_for(User.objects.get(pk=person.pk)).enterprise_ids == set()
+    assert not selectors.enterprise_member_users(enterprise=enterprise).filter(pk=person.pk).exists()
+    entry = _audit(membership, AuditEntry.Action.UPDATE).get()
+    assert (entry.actor, entry.changes, entry.comment) == (
+        staff,
+        {"is_active": [True, False]},
+        "Đã nghỉ việc tại công ty.",
+    )
+    assert entry.province_id == enterprise.province_id
+    note = Notification.objects.get(user=person)
+    assert note.title == f"Bạn không còn là thành viên của {enterprise.name}"
+    assert "Lý do: Đã nghỉ việc tại công ty." in note.body
+
+
+def test_removing_twice_is_refused_and_adding_again_restores_the_membership():
+    enterprise = make_enterprise()
+    staff = make_user(role=Role.PROVINCE_STAFF, province=enterprise.province)
+    person = make_member(enterprise)
+    membership = Membership.objects.get(user=person, enterprise=enterprise)
+    services.enterprise_member_remove(membership=membership, by=staff)
+
+    with pytest.raises(ValidationError):
+        services.enterprise_member_remove(membership=membership, by=staff)
+    services.enterprise_member_add(enterprise=enterprise, by=staff, email=person.email)
+
+    assert Membership.objects.filter(user=person, enterprise=enterprise).get().is_active
+    assert _audit(membership).count() == 2
+
+
+def test_only_an_enterprise_membership_can_be_removed_as_a_member():
+    staff = make_user(role=Role.PROVINCE_STAFF, province=province("kon-tum"))
+    with pytest.raises(ValidationError):
+        services.enterprise_member_remove(membership=staff.memberships.get(), by=make_user())
+    assert staff.memberships.get().is_active
+
+
 # --- Certificates and awards -------------------------------------------------------------------
 
 

@@ -18,7 +18,7 @@ from tests.enterprises.factories import (
     make_enterprise,
     make_member,
     province,
-    sector,
+    registration_form,
 )
 
 pytestmark = pytest.mark.django_db
@@ -139,30 +139,74 @@ def test_member_of_one_enterprise_cannot_delete_another_ones_certificate(client,
     assert Certificate.objects.filter(pk=world["certificate"].pk).exists()
 
 
+# --- Members --------------------------------------------------------------------------------------
+
+
+REMOVE_MEMBER = {
+    "staff": 302,
+    "leader": 302,
+    "successor_staff": 302,
+    "other_province_staff": 404,
+    "ministry": 403,
+    "member": 403,  # a member sees the enterprise but cannot remove colleagues
+    "other_member": 404,
+    "council": 404,
+    "reporter": 404,
+    "nobody": 404,
+    "admin": 302,
+}
+
+
+@pytest.mark.parametrize(("role", "expected"), REMOVE_MEMBER.items())
+def test_removing_a_member_by_role_and_a_refused_removal_changes_nothing(client, world, role, expected):
+    colleague = make_member(world["enterprise"])
+    membership = Membership.objects.get(user=colleague)
+    client.force_login(world["users"][role])
+
+    response = client.post(
+        reverse("enterprises:member_remove", args=[world["enterprise"].pk, membership.pk]), {"reason": ""}
+    )
+
+    assert response.status_code == expected
+    membership.refresh_from_db()
+    assert membership.is_active is (expected != 302)
+
+
+def test_staff_remove_a_member_from_the_profile_page_and_the_person_loses_the_enterprise(client, world):
+    enterprise, staff, member = world["enterprise"], world["users"]["staff"], world["users"]["member"]
+    membership = Membership.objects.get(user=member, enterprise=enterprise)
+    client.force_login(staff)
+    remove_url = reverse("enterprises:member_remove", args=[enterprise.pk, membership.pk])
+    assert remove_url in client.get(enterprise.get_absolute_url()).content.decode()
+
+    confirm = client.get(remove_url)
+    assert f"Gỡ {member.full_name} khỏi {enterprise.name}" in confirm.content.decode()
+    done = client.post(remove_url, {"reason": "Đã chuyển công tác."}, follow=True)
+
+    assert f"{member.full_name} không còn là thành viên của {enterprise.name}" in done.content.decode()
+    assert member.email not in done.content.decode()
+    client.force_login(member)
+    assert client.get(enterprise.get_absolute_url()).status_code == 404
+
+
+def test_a_membership_of_another_enterprise_cannot_be_removed_through_this_one(client, world):
+    other_membership = Membership.objects.get(user=world["users"]["other_member"])
+    client.force_login(world["users"]["staff"])
+
+    url = reverse("enterprises:member_remove", args=[world["enterprise"].pk, other_membership.pk])
+
+    assert client.post(url).status_code == 404
+    other_membership.refresh_from_db()
+    assert other_membership.is_active
+
+
+def test_members_cannot_see_the_remove_link_on_their_own_profile(client, world):
+    client.force_login(world["users"]["member"])
+    page = client.get(world["enterprise"].get_absolute_url()).content.decode()
+    assert "/thanh-vien/" not in page
+
+
 # --- Registration --------------------------------------------------------------------------------
-
-
-def _form(**overrides):
-    data = {
-        "full_name": "Nguyễn Thị Thu Hà",
-        "position": "Kế toán",
-        "email": "ha@ngoclinh.vn",
-        "phone": "0912345678",
-        "password1": "Ngoc-Linh-2025!sam",
-        "password2": "Ngoc-Linh-2025!sam",
-        "tax_code": "0100233488",
-        "name": "Công ty Cổ phần Dược liệu Ngọc Linh",
-        "kind": "company",
-        "ownership": "private",
-        "main_sector": sector("C").pk,
-        "province": province("quang-ngai-2025").pk,
-        "address": "128 Trần Hưng Đạo",
-        "employees": "8",
-        "revenue": "2.500.000.000",
-        "capital": "1800000000",
-    }
-    data.update(overrides)
-    return data
 
 
 def test_registration_page_is_public(client):
@@ -172,7 +216,7 @@ def test_registration_page_is_public(client):
 
 
 def test_registration_lands_the_member_on_their_profile_awaiting_verification(client):
-    response = client.post(reverse("enterprises:register"), _form(), follow=True)
+    response = client.post(reverse("enterprises:register"), registration_form(), follow=True)
 
     enterprise = Enterprise.objects.get(tax_code="0100233488")
     assert response.redirect_chain[-1][0] == enterprise.get_absolute_url()
@@ -198,7 +242,7 @@ def test_registration_lands_the_member_on_their_profile_awaiting_verification(cl
 def test_bad_registration_shows_the_error_and_changes_nothing(client, overrides, message):
     make_user(email="taken@example.vn")
     users_before = User.objects.count()
-    data = {k: v for k, v in _form(**overrides).items() if v is not None}
+    data = {k: v for k, v in registration_form(**overrides).items() if v is not None}
 
     response = client.post(reverse("enterprises:register"), data)
 
@@ -209,7 +253,7 @@ def test_bad_registration_shows_the_error_and_changes_nothing(client, overrides,
 
 
 def test_a_province_merged_in_2025_cannot_be_chosen_at_registration(client):
-    response = client.post(reverse("enterprises:register"), _form(province=province("kon-tum").pk))
+    response = client.post(reverse("enterprises:register"), registration_form(province=province("kon-tum").pk))
     assert response.status_code == 200
     assert "province" in response.context["form"].errors
     assert not Enterprise.objects.exists()
@@ -217,7 +261,9 @@ def test_a_province_merged_in_2025_cannot_be_chosen_at_registration(client):
 
 def test_registering_an_existing_tax_code_sends_a_claim_and_does_not_attach(client):
     enterprise = make_enterprise()
-    data = _form(tax_code=enterprise.tax_code, name="", main_sector="", province="", address="", employees="")
+    data = registration_form(
+        tax_code=enterprise.tax_code, name="", main_sector="", province="", address="", employees=""
+    )
 
     response = client.post(reverse("enterprises:register"), data, follow=True)
 
