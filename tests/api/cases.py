@@ -116,44 +116,35 @@ class Case:
 V1 = "/api/v1"
 
 
-def _plan_part(prefix: str, obj: str, create: Callable, put: Callable, patch: Callable) -> list[Case]:
-    base = f"{V1}/plans/{{plan_pk}}/{prefix}/"
+def _nested_part(
+    parent: str, read: dict, write: Callable, prefix: str, obj: str, create: Callable, put: Callable, patch: Callable
+) -> list[Case]:
+    """The six operations of a collection nested under a plan or an enterprise (``parent``)."""
+    base = f"{V1}/{parent}s/{{{parent}_pk}}/{prefix}/"
     item = f"{base}{{id}}/"
 
     def list_url(w):
-        return f"{V1}/plans/{w.plan.pk}/{prefix}/"
+        return f"{V1}/{parent}s/{getattr(w, parent).pk}/{prefix}/"
 
     def item_url(w):
         return f"{list_url(w)}{getattr(w, obj).pk}/"
 
     return [
-        Case(f"{prefix}-list", "get", base, list_url, PLAN_READ, writes=False),
-        Case(f"{prefix}-create", "post", base, list_url, plan_write(201), create),
-        Case(f"{prefix}-retrieve", "get", item, item_url, PLAN_READ, writes=False),
-        Case(f"{prefix}-update", "put", item, item_url, plan_write(), put),
-        Case(f"{prefix}-partial-update", "patch", item, item_url, plan_write(), patch),
-        Case(f"{prefix}-destroy", "delete", item, item_url, plan_write(204)),
+        Case(f"{prefix}-list", "get", base, list_url, read, writes=False),
+        Case(f"{prefix}-create", "post", base, list_url, write(201), create),
+        Case(f"{prefix}-retrieve", "get", item, item_url, read, writes=False),
+        Case(f"{prefix}-update", "put", item, item_url, write(), put),
+        Case(f"{prefix}-partial-update", "patch", item, item_url, write(), patch),
+        Case(f"{prefix}-destroy", "delete", item, item_url, write(204)),
     ]
+
+
+def _plan_part(prefix: str, obj: str, create: Callable, put: Callable, patch: Callable) -> list[Case]:
+    return _nested_part("plan", PLAN_READ, plan_write, prefix, obj, create, put, patch)
 
 
 def _enterprise_part(prefix: str, obj: str, create: Callable, put: Callable, patch: Callable) -> list[Case]:
-    base = f"{V1}/enterprises/{{enterprise_pk}}/{prefix}/"
-    item = f"{base}{{id}}/"
-
-    def list_url(w):
-        return f"{V1}/enterprises/{w.enterprise.pk}/{prefix}/"
-
-    def item_url(w):
-        return f"{list_url(w)}{getattr(w, obj).pk}/"
-
-    return [
-        Case(f"{prefix}-list", "get", base, list_url, ENTERPRISE_READ, writes=False),
-        Case(f"{prefix}-create", "post", base, list_url, enterprise_write(201), create),
-        Case(f"{prefix}-retrieve", "get", item, item_url, ENTERPRISE_READ, writes=False),
-        Case(f"{prefix}-update", "put", item, item_url, enterprise_write(), put),
-        Case(f"{prefix}-partial-update", "patch", item, item_url, enterprise_write(), patch),
-        Case(f"{prefix}-destroy", "delete", item, item_url, enterprise_write(204)),
-    ]
+    return _nested_part("enterprise", ENTERPRISE_READ, enterprise_write, prefix, obj, create, put, patch)
 
 
 def _target(w: World, **extra) -> dict:
