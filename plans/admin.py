@@ -1,6 +1,8 @@
 from django.contrib import admin
 
 from .models import (
+    Board,
+    BoardMember,
     BudgetAmount,
     BudgetLine,
     Indicator,
@@ -11,6 +13,8 @@ from .models import (
     PlanLegalBasis,
     Province,
     ReportingDuty,
+    Responsibility,
+    SupportLine,
     Target,
     Task,
     Unit,
@@ -68,6 +72,18 @@ class ObjectiveInline(admin.StackedInline):
 class ReportingDutyInline(admin.TabularInline):
     model = ReportingDuty
     extra = 0
+    fields = ["position", "kind", "level", "reporter_text", "due_day", "due_month", "year", "recipients", "note"]
+
+
+class ResponsibilityInline(admin.StackedInline):
+    model = Responsibility
+    extra = 0
+    autocomplete_fields = ["unit"]
+
+
+class SupportLineInline(admin.StackedInline):
+    model = SupportLine
+    extra = 0
 
 
 @admin.register(Plan)
@@ -77,7 +93,14 @@ class PlanAdmin(admin.ModelAdmin):
     search_fields = ["title", "number", "province__name"]
     list_select_related = ["province"]
     autocomplete_fields = ["province"]
-    inlines = [PlanLegalBasisInline, PhaseInline, ObjectiveInline, ReportingDutyInline]
+    inlines = [
+        PlanLegalBasisInline,
+        PhaseInline,
+        ObjectiveInline,
+        SupportLineInline,
+        ResponsibilityInline,
+        ReportingDutyInline,
+    ]
 
 
 @admin.register(Target)
@@ -115,7 +138,32 @@ class BudgetLineAdmin(admin.ModelAdmin):
 
 @admin.register(ReportingDuty)
 class ReportingDutyAdmin(admin.ModelAdmin):
-    list_display = ["plan", "kind", "due_day", "due_month", "year", "recipients"]
-    list_filter = ["kind"]
+    list_display = ["plan", "kind", "level", "reporter_text", "due_day", "due_month", "year", "recipients"]
+    list_filter = ["kind", "level"]
     list_select_related = ["plan__province"]
-    autocomplete_fields = ["plan"]
+    autocomplete_fields = ["plan", "responsibility", "reporter", "recipient_units"]
+
+
+@admin.register(Responsibility)
+class ResponsibilityAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "plan", "section", "unit"]
+    list_filter = ["plan__province"]
+    search_fields = ["body", "text"]
+    list_select_related = ["plan__province", "unit"]
+    autocomplete_fields = ["plan", "unit"]
+
+
+class BoardMemberInline(admin.TabularInline):
+    model = BoardMember
+    extra = 0
+    autocomplete_fields = ["unit"]
+
+
+@admin.register(Board)
+class BoardAdmin(admin.ModelAdmin):
+    list_display = ["name", "plan", "kind", "section"]
+    list_filter = ["kind", "plan__province"]
+    search_fields = ["name", "composition"]
+    list_select_related = ["plan__province"]
+    autocomplete_fields = ["plan", "unit"]
+    inlines = [BoardMemberInline]

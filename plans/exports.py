@@ -27,7 +27,7 @@ PLAN_COLUMNS = [
     Column("Ngày ban hành", lambda p: p.issued_on or p.issued_note, kind="date"),
     Column("Từ năm", lambda p: p.start_year, kind="code", width=10),
     Column("Đến năm", lambda p: p.end_year, kind="code", width=10),
-    Column("Trạng thái", label("status")),
+    Column("Trạng thái", lambda p: p.standing_label),
     Column("Chương trình", label("programme"), width=40),
 ]
 
@@ -47,7 +47,7 @@ def plan_export(request):
         plans = selectors.plan_filter(
             visible,
             province_id=chosen["province"].pk if chosen.get("province") else None,
-            status=chosen.get("status", ""),
+            standing=chosen.get("status", ""),
             programme=chosen.get("programme", ""),
             year=chosen.get("year"),
             text=chosen.get("q", ""),

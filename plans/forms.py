@@ -102,7 +102,8 @@ class PlanFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["province"].queryset = provinces
         self.fields["province"].empty_label = _("all")
-        self.fields["status"].choices = [("", _("all")), *Plan.Status.choices]
+        # The list is filtered by where each plan stands today (plans.standing), not by the recorded status.
+        self.fields["status"].choices = [("", _("all")), *Plan.Standing.choices]
         self.fields["programme"].choices = [("", _("all")), *Programme.choices]
 
 
@@ -130,11 +131,12 @@ class PlanForm(forms.ModelForm):
             "end_year",
             "status",
             "signer_title",
+            "signature_block",
             "signer_name",
             "funding",
             "source_note",
         ]
-        widgets = {"title": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"title": forms.Textarea(attrs={"rows": 3}), "signature_block": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -349,8 +351,15 @@ class BudgetAmountForm(PlanChildForm):
 class ReportingDutyForm(PlanChildForm):
     class Meta:
         model = ReportingDuty
-        fields = ["kind", "due_day", "due_month", "year", "recipients", "note"]
+        fields = ["kind", "level", "reporter_text", "due_day", "due_month", "year", "recipients", "note"]
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["level"].required = False  # the province's own report unless told otherwise
+
+    def clean_level(self) -> str:
+        return self.cleaned_data.get("level") or ReportingDuty.Level.PROVINCE
 
 
 class TaskPasteForm(forms.Form):

@@ -177,8 +177,20 @@ class Plan(models.Model):
         PROJECT = "project", _("project")
 
     class Status(models.TextChoices):
+        """What staff record. An issued plan ("in_force") takes its standing from its period and today's
+        date (:class:`Standing`); "ended" ends it before its period does."""
+
         DRAFT = "draft", _("draft")
         IN_FORCE = "in_force", _("in force")
+        ENDED = "ended", _("ended")
+
+    class Standing(models.TextChoices):
+        """Where the plan stands today (``accounts.clock.today``), computed by ``plans.standing``."""
+
+        DRAFT = "draft", _("draft")
+        UPCOMING = "upcoming", _("not yet in force")
+        IN_FORCE = "in_force", _("in force")
+        SUPERSEDED = "superseded", _("superseded by a later plan")
         ENDED = "ended", _("ended")
 
     province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="plans", verbose_name=_("province"))
@@ -198,6 +210,14 @@ class Plan(models.Model):
     issuer = models.CharField(_("issued by"), max_length=200, blank=True)
     signer_name = models.CharField(_("signed by"), max_length=150, blank=True)
     signer_title = models.CharField(_("signer's title"), max_length=150, blank=True)
+    signature_block = models.TextField(
+        _("signature block"),
+        blank=True,
+        help_text=_(
+            "As the document prints it above the name, one line each: "
+            "«TM. ỦY BAN NHÂN DÂN», «KT. CHỦ TỊCH», «PHÓ CHỦ TỊCH»."
+        ),
+    )
     start_year = models.PositiveSmallIntegerField(
         _("from year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
@@ -239,6 +259,34 @@ class Plan(models.Model):
     def years(self) -> range:
         return range(self.start_year, self.end_year + 1)
 
+    @property
+    def signature_lines(self) -> list[str]:
+        """The signature block as printed above the signer's name: the lines as written, or (for a plan
+        entered without them) the signer's title in capitals."""
+        lines = [line.strip() for line in self.signature_block.splitlines() if line.strip()]
+        return lines or [line.strip().upper() for line in self.signer_title.splitlines() if line.strip()]
+
+    @property
+    def standing(self) -> str:
+        """Where the plan stands today: the annotation of ``plans.standing.with_standing`` when the
+        queryset has it, otherwise computed for this plan alone (one query for a later plan)."""
+        annotated = self.__dict__.get("standing_now")
+        if annotated is not None:
+            return annotated
+        from .standing import plan_standing
+
+        return plan_standing(self)
+
+    @property
+    def standing_label(self) -> str:
+        return str(self.Standing(self.standing).label)
+
+    @property
+    def standing_pill(self) -> str:
+        return {self.Standing.IN_FORCE: "ok", self.Standing.DRAFT: "warn", self.Standing.UPCOMING: "warn"}.get(
+            self.standing, ""
+        )
+
 
 class PlanLegalBasis(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="basis_links")
@@ -246,6 +294,11 @@ class PlanLegalBasis(models.Model):
         LegalDocument, on_delete=models.PROTECT, related_name="plan_links", verbose_name=_("legal document")
     )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
+    wording = models.TextField(
+        _("as written"),
+        blank=True,
+        help_text=_("The plan's own sentence citing the document («Căn cứ Quyết định số ...;»), word for word."),
+    )
 
     class Meta:
         verbose_name = _("legal basis")
@@ -616,18 +669,174 @@ class BudgetAmount(models.Model):
         return f"{self.line} · {self.year} · {self.get_source_display()}"
 
 
+class SupportLine(models.Model):
+    """A line of the plan's own support table ("Về chính sách hỗ trợ", "Chính sách hỗ trợ doanh nghiệp tham
+    gia dự án"): what the state budget pays for, at what rate and up to what cap, word for word. Lines that are
+    not support to enterprises (the programme's communication and training, its management) are lines of the
+    table too. The support app's policy rules are the portal's working form of the enterprise lines; this is
+    the document's own table."""
+
+    class Beneficiary(models.TextChoices):
+        ENTERPRISES = "enterprises", _("support to enterprises")
+        PROGRAMME = "programme", _("the programme's own activities")
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="support_lines", verbose_name=_("plan"))
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    section = models.CharField(_("section"), max_length=20, blank=True, help_text=_('As numbered: "III.2.1".'))
+    heading = models.TextField(
+        _("heading as written"),
+        blank=True,
+        help_text=_(
+            "The sentence that introduces the line: «Ngân sách nhà nước hỗ trợ 100% kinh phí cho các hoạt động sau:»."
+        ),
+    )
+    wording = models.TextField(_("as written"))
+    beneficiary = models.CharField(
+        _("who benefits"), max_length=12, choices=Beneficiary.choices, default=Beneficiary.ENTERPRISES
+    )
+    rate = models.DecimalField(
+        _("rate (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("Empty when the document sets no rate (support under other regulations)."),
+    )
+    cap = models.BigIntegerField(_("cap (VND)"), null=True, blank=True, validators=[MinValueValidator(0)])
+    cap_per = models.CharField(
+        _("cap counted per"),
+        max_length=100,
+        blank=True,
+        help_text=_('As written: "sản phẩm hoặc dịch vụ", "hệ thống".'),
+    )
+    notes = models.TextField(
+        _("portal's notes"), blank=True, help_text=_("What the portal reads into the line, marked as its own reading.")
+    )
+
+    class Meta:
+        verbose_name = _("line of the support table")
+        verbose_name_plural = _("lines of the support table")
+        ordering = ["plan", "position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                name="supportline_rate_between_0_and_100",
+                condition=Q(rate__isnull=True) | Q(rate__gte=0, rate__lte=100),
+            ),
+            models.CheckConstraint(name="supportline_cap_not_negative", condition=Q(cap__isnull=True) | Q(cap__gte=0)),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.section} {self.wording[:80]}".strip()
+
+
+class Responsibility(models.Model):
+    """What a body must do under the plan (its "Tổ chức thực hiện" section), word for word: the body as
+    the heading names it (a unit, or the wording of a group of bodies) and its duties, one per line as the
+    document lists them. The duties to report that it creates are :class:`ReportingDuty` rows."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="responsibilities", verbose_name=_("plan"))
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    section = models.CharField(_("section"), max_length=20, blank=True, help_text=_('As numbered: "V.3".'))
+    body = models.TextField(
+        _("body as written"),
+        blank=True,
+        help_text=_(
+            "The heading naming who is responsible, e.g. «Sở Tài chính chịu trách nhiệm»; "
+            "empty for the closing paragraph."
+        ),
+    )
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="responsibilities",
+        verbose_name=_("unit"),
+        help_text=_("The unit (or group of units) the heading names, when it is one."),
+    )
+    text = models.TextField(_("duties as written"), help_text=_("One line per duty, with its dash as written."))
+
+    class Meta:
+        verbose_name = _("responsibility")
+        verbose_name_plural = _("responsibilities")
+        ordering = ["plan", "position", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.section} {self.body or self.text[:60]}".strip()
+
+    @property
+    def lines(self) -> list[str]:
+        return [line for line in self.text.splitlines() if line.strip()]
+
+
 class ReportingDuty(models.Model):
-    """A report the plan requires: annual (by default before 30 November), mid-term, final, ad hoc."""
+    """A report the plan requires of a body: who reports (``reporter``), to whom (``recipient_units``, and
+    the wording in ``recipients``), how often (``kind``, see :attr:`frequency`) and by when (``due_month``
+    and ``due_day``: "trước ngày 30 tháng 11" is 30/11, Hậu Giang's "tháng 5, tháng 12" two duties due in
+    May and December), with the sentence that creates it (``note``) and the responsibility it belongs to."""
 
     class Kind(models.TextChoices):
         ANNUAL = "annual", _("annual")
         FIVE_YEAR = "five_year", _("five-year")
+        PERIODIC = "periodic", _("periodic (period not stated)")
         MID_TERM = "mid_term", _("mid-term review")
         FINAL = "final", _("final review")
         AD_HOC = "ad_hoc", _("ad hoc")
 
+    class Frequency(models.TextChoices):
+        YEARLY = "yearly", _("every year")
+        FIVE_YEARLY = "five_yearly", _("every five years")
+        PERIODIC = "periodic", _("periodically")
+        ONCE = "once", _("once")
+        ON_REQUEST = "on_request", _("on request")
+
+    class Level(models.TextChoices):
+        PROVINCE = "province", _("the province's report (to the People's Committee, the Ministry)")
+        UNIT = "unit", _("a body's report to the Department")
+
+    FREQUENCY_OF_KIND = {
+        Kind.ANNUAL: Frequency.YEARLY,
+        Kind.FIVE_YEAR: Frequency.FIVE_YEARLY,
+        Kind.PERIODIC: Frequency.PERIODIC,
+        Kind.MID_TERM: Frequency.ONCE,
+        Kind.FINAL: Frequency.ONCE,
+        Kind.AD_HOC: Frequency.ON_REQUEST,
+    }
+
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="reporting_duties", verbose_name=_("plan"))
+    responsibility = models.ForeignKey(
+        Responsibility,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reporting_duties",
+        verbose_name=_("responsibility"),
+        help_text=_("The responsibility whose sentence creates this duty."),
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    level = models.CharField(
+        _("level"),
+        max_length=10,
+        choices=Level.choices,
+        default=Level.PROVINCE,
+        help_text=_(
+            "The province's own report (what the reports section produces), or a body's report to the Department."
+        ),
+    )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    reporter = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reporting_duties",
+        verbose_name=_("who reports"),
+    )
+    reporter_text = models.CharField(_("who reports, as written"), max_length=255, blank=True)
+    recipient_units = models.ManyToManyField(
+        Unit, blank=True, related_name="reports_received", verbose_name=_("reported to")
+    )
     due_month = models.PositiveSmallIntegerField(
         _("due month"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(12)]
     )
@@ -637,13 +846,18 @@ class ReportingDuty(models.Model):
     year = models.PositiveSmallIntegerField(
         _("year"), null=True, blank=True, help_text=_("For a review held in one year (2025, 2030).")
     )
-    recipients = models.CharField(_("recipients"), max_length=255, blank=True)
+    recipients = models.CharField(_("reported to, as written"), max_length=255, blank=True)
     note = models.TextField(_("as written"), blank=True)
 
     class Meta:
         verbose_name = _("reporting duty")
         verbose_name_plural = _("reporting duties")
-        ordering = ["plan", "kind", "year", "due_month"]
+        ordering = ["plan", "position", "kind", "year", "due_month", "id"]
+        constraints = [
+            models.CheckConstraint(
+                name="reportingduty_day_needs_month", condition=Q(due_day__isnull=True) | Q(due_month__isnull=False)
+            ),
+        ]
 
     def __str__(self) -> str:
         due = ""
@@ -652,6 +866,93 @@ class ReportingDuty(models.Model):
         elif self.due_month:
             due = " " + str(_("month %(month)s") % {"month": self.due_month})
         return f"{self.get_kind_display()}{due}{f' {self.year}' if self.year else ''}"
+
+    @property
+    def frequency(self) -> str:
+        """How often the report is due, for the reporting calendars: a function of ``kind``."""
+        return self.FREQUENCY_OF_KIND[self.kind]
+
+    @property
+    def frequency_label(self) -> str:
+        return str(self.Frequency(self.frequency).label)
+
+    @property
+    def who_reports(self) -> str:
+        return self.reporter_text or (str(self.reporter) if self.reporter_id else "")
+
+
+class Board(models.Model):
+    """A board or council the plan sets up or names (Ban Điều hành, Ban chỉ đạo, Tổ giúp việc, Hội đồng
+    xét duyệt ...), with its composition as the document gives it: the sentence itself in ``composition``
+    and its members one by one (:class:`BoardMember`)."""
+
+    class Kind(models.TextChoices):
+        STEERING_BOARD = "steering", _("steering or executive board")
+        WORKING_GROUP = "working_group", _("working group")
+        COUNCIL = "council", _("council")
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="boards", verbose_name=_("plan"))
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    section = models.CharField(_("section"), max_length=20, blank=True)
+    kind = models.CharField(_("kind"), max_length=15, choices=Kind.choices)
+    name = models.CharField(_("name as written"), max_length=255)
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="boards",
+        verbose_name=_("unit"),
+        help_text=_("The unit row tasks and responsibilities use for this board."),
+    )
+    established_by = models.TextField(
+        _("set up by, as written"), blank=True, help_text=_("The document's sentence on who sets it up.")
+    )
+    composition = models.TextField(
+        _("composition as written"), blank=True, help_text=_("Empty when the document does not give it.")
+    )
+    duties = models.TextField(_("duties as written"), blank=True)
+    notes = models.TextField(_("portal's notes"), blank=True)
+
+    class Meta:
+        verbose_name = _("board or council")
+        verbose_name_plural = _("boards and councils")
+        ordering = ["plan", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class BoardMember(models.Model):
+    """A seat on a board as the document gives it: the role (Trưởng ban, Phó ban, thành viên), the
+    capacity ("Phó Chủ tịch", "đại diện lãnh đạo", "cán bộ") and the body it comes from."""
+
+    class Role(models.TextChoices):
+        HEAD = "head", _("head")
+        STANDING_DEPUTY = "standing_deputy", _("standing deputy head")
+        DEPUTY = "deputy", _("deputy head")
+        MEMBER = "member", _("member")
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="members", verbose_name=_("board"))
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    role = models.CharField(_("role"), max_length=15, choices=Role.choices, default=Role.MEMBER)
+    role_title = models.CharField(_("role as written"), max_length=100, blank=True)
+    capacity = models.CharField(_("capacity as written"), max_length=150, blank=True)
+    body = models.CharField(_("body as written"), max_length=255)
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="board_seats", verbose_name=_("unit")
+    )
+    source = models.CharField(
+        _("where the document says so"), max_length=20, blank=True, help_text=_('The section, e.g. "IV.3".')
+    )
+
+    class Meta:
+        verbose_name = _("board member")
+        verbose_name_plural = _("board members")
+        ordering = ["board", "position", "id"]
+
+    def __str__(self) -> str:
+        return " ".join(part for part in (self.capacity, self.body) if part)
 
 
 # --- What was done: activities, progress of tasks, indicator values entered with their source ----------------

@@ -25,6 +25,8 @@ from django.db import models, transaction
 from accounts.audit import audit_record
 
 from .models import (
+    Board,
+    BoardMember,
     BudgetAmount,
     BudgetLine,
     BudgetSource,
@@ -37,6 +39,8 @@ from .models import (
     Programme,
     Province,
     ReportingDuty,
+    Responsibility,
+    SupportLine,
     Target,
     Task,
     Unit,
@@ -62,6 +66,7 @@ PLAN_FIELDS = (
     "issuer",
     "signer_name",
     "signer_title",
+    "signature_block",
     "start_year",
     "end_year",
     "status",
@@ -200,13 +205,16 @@ class _PlanSeed:
     units: list[_Unit]
     legal_documents: list[dict[str, Any]]
     plan: dict[str, Any]
-    legal_basis: list[tuple[str, dt.date | None]]
+    legal_basis: list[tuple[tuple[str, dt.date | None], str]]  # (document key, wording as written)
     phases: list[dict[str, Any]]
     objectives: list[str]
     targets: list[dict[str, Any]]  # "phase" holds the phase's start year, "indicator" its code
     tasks: list[_TaskRow]
-    reporting_duties: list[dict[str, Any]]
+    reporting_duties: list[dict[str, Any]]  # "reporter" holds a unit name, "recipient_units" unit names
     budget: list[_BudgetRow]
+    support_lines: list[dict[str, Any]] = field(default_factory=list)
+    responsibilities: list[dict[str, Any]] = field(default_factory=list)  # with their "duties"
+    boards: list[dict[str, Any]] = field(default_factory=list)  # with their "members"
 
 
 def _indicator_rows(path: Path = INDICATORS_JSON) -> list[dict[str, Any]]:
@@ -239,7 +247,7 @@ def _validate(path: Path, data: Any, *, indicator_codes: set[str], province_keys
         data,
         "file",
         ("format", "province", "units", "legal_documents", "plan", "phases", "objectives", "targets", "tasks"),
-        ("source_file", "notes", "reporting_duties", "budget"),
+        ("source_file", "notes", "reporting_duties", "budget", "support_lines", "responsibilities", "boards"),
     )
     if top["format"] != FORMAT:
         check.fail("format", f"expected {FORMAT}")
@@ -302,6 +310,10 @@ def _validate(path: Path, data: Any, *, indicator_codes: set[str], province_keys
         "issuer": check.text(raw_plan["issuer"], "plan.issuer", max_length=200),
         "signer_name": check.text(raw_plan["signer_name"], "plan.signer_name", max_length=150),
         "signer_title": check.text(raw_plan["signer_title"], "plan.signer_title", max_length=150),
+        "signature_block": "\n".join(
+            check.text(line, "plan.signature_block", blank=False)
+            for line in check.items(raw_plan["signature_block"], "plan.signature_block")
+        ),
         "start_year": check.integer(raw_plan["start_year"], "plan.start_year", low=2000, high=2100),
         "end_year": check.integer(raw_plan["end_year"], "plan.end_year", low=2000, high=2100),
         "status": check.choice(raw_plan["status"], "plan.status", Plan.Status),
@@ -311,11 +323,15 @@ def _validate(path: Path, data: Any, *, indicator_codes: set[str], province_keys
     first, last = plan["start_year"], plan["end_year"]
     if last < first:
         check.fail("plan", f"period {first}-{last} ends before it starts")
-    legal_basis = []
-    for i, number in enumerate(check.items(raw_plan["legal_basis"], "plan.legal_basis")):
+    legal_basis: list[tuple[tuple[str, dt.date | None], str]] = []
+    for i, raw_basis in enumerate(check.items(raw_plan["legal_basis"], "plan.legal_basis")):
+        where = f"plan.legal_basis[{i}]"
+        basis = check.obj(raw_basis, where, ("number", "wording"))
+        number = basis["number"]
         if number not in documents:
-            check.fail(f"plan.legal_basis[{i}]", f"{number!r} is not among the file's legal_documents")
-        legal_basis.append((number, documents[number]["issued_on"]))
+            check.fail(f"{where}.number", f"{number!r} is not among the file's legal_documents")
+        wording = check.text(basis["wording"], f"{where}.wording")
+        legal_basis.append(((number, documents[number]["issued_on"]), wording))
 
     # Phases, referred to as "2021-2025".
     phases: list[dict[str, Any]] = []
@@ -425,18 +441,121 @@ def _validate(path: Path, data: Any, *, indicator_codes: set[str], province_keys
 
     tasks = [task_row(raw, f"tasks[{i}]", 0) for i, raw in enumerate(check.items(top["tasks"], "tasks"))]
 
-    reporting_duties = []
-    for i, raw in enumerate(check.items(top.get("reporting_duties", []), "reporting_duties")):
-        where = f"reporting_duties[{i}]"
-        row = check.obj(raw, where, ("kind", "due_month", "due_day", "year", "recipients", "note"))
-        reporting_duties.append(
+    def duty_row(raw: Any, where: str, position: int) -> dict[str, Any]:
+        row = check.obj(
+            raw,
+            where,
+            ("kind", "due_month", "due_day", "year", "recipients", "note"),
+            ("level", "reporter", "reporter_text", "recipient_units"),
+        )
+        due_month = check.integer(row["due_month"], f"{where}.due_month", null=True, low=1, high=12)
+        due_day = check.integer(row["due_day"], f"{where}.due_day", null=True, low=1, high=31)
+        if due_day is not None and due_month is None:
+            check.fail(where, "a due day needs its month")
+        recipient_units = [
+            unit_ref(ref, f"{where}.recipient_units[{j}]")
+            for j, ref in enumerate(check.items(row.get("recipient_units", []), f"{where}.recipient_units"))
+        ]
+        reporter = row.get("reporter")
+        return {
+            "position": position,
+            "kind": check.choice(row["kind"], f"{where}.kind", ReportingDuty.Kind),
+            "level": check.choice(row.get("level", "province"), f"{where}.level", ReportingDuty.Level),
+            "reporter": None if reporter is None else unit_ref(reporter, f"{where}.reporter"),
+            "reporter_text": check.text(row.get("reporter_text", ""), f"{where}.reporter_text", max_length=255),
+            "recipient_units": recipient_units,
+            "due_month": due_month,
+            "due_day": due_day,
+            "year": check.integer(row["year"], f"{where}.year", null=True, low=2000, high=2100),
+            "recipients": check.text(row["recipients"], f"{where}.recipients", max_length=255),
+            "note": check.text(row["note"], f"{where}.note", blank=False),
+        }
+
+    positions = iter(range(1, 10_000))
+    responsibilities: list[dict[str, Any]] = []
+    for i, raw in enumerate(check.items(top.get("responsibilities", []), "responsibilities")):
+        where = f"responsibilities[{i}]"
+        row = check.obj(raw, where, ("section", "body", "unit", "text"), ("reporting_duties",))
+        lines = [
+            check.text(line, f"{where}.text[{j}]", blank=False)
+            for j, line in enumerate(check.items(row["text"], where))
+        ]
+        if not lines:
+            check.fail(f"{where}.text", "a responsibility has at least one line")
+        responsibilities.append(
             {
-                "kind": check.choice(row["kind"], f"{where}.kind", ReportingDuty.Kind),
-                "due_month": check.integer(row["due_month"], f"{where}.due_month", null=True, low=1, high=12),
-                "due_day": check.integer(row["due_day"], f"{where}.due_day", null=True, low=1, high=31),
-                "year": check.integer(row["year"], f"{where}.year", null=True, low=2000, high=2100),
-                "recipients": check.text(row["recipients"], f"{where}.recipients", max_length=255),
-                "note": check.text(row["note"], f"{where}.note", blank=False),
+                "position": i + 1,
+                "section": check.text(row["section"], f"{where}.section", max_length=20),
+                "body": check.text(row["body"], f"{where}.body"),
+                "unit": None if row["unit"] is None else unit_ref(row["unit"], f"{where}.unit"),
+                "text": "\n".join(lines),
+                "duties": [
+                    duty_row(duty, f"{where}.reporting_duties[{j}]", next(positions))
+                    for j, duty in enumerate(check.items(row.get("reporting_duties", []), where))
+                ],
+            }
+        )
+    reporting_duties = [
+        duty_row(raw, f"reporting_duties[{i}]", next(positions))
+        for i, raw in enumerate(check.items(top.get("reporting_duties", []), "reporting_duties"))
+    ]
+
+    support_lines: list[dict[str, Any]] = []
+    for i, raw in enumerate(check.items(top.get("support_lines", []), "support_lines")):
+        where = f"support_lines[{i}]"
+        row = check.obj(raw, where, ("section", "heading", "wording", "beneficiary", "rate", "cap", "cap_per", "notes"))
+        rate = check.decimal(row["rate"], f"{where}.rate", null=True)
+        if rate is not None and rate > 100:
+            check.fail(f"{where}.rate", f"{rate} is more than 100 %")
+        support_lines.append(
+            {
+                "position": i + 1,
+                "section": check.text(row["section"], f"{where}.section", max_length=20),
+                "heading": check.text(row["heading"], f"{where}.heading"),
+                "wording": check.text(row["wording"], f"{where}.wording", blank=False),
+                "beneficiary": check.choice(row["beneficiary"], f"{where}.beneficiary", SupportLine.Beneficiary),
+                "rate": rate,
+                "cap": check.integer(row["cap"], f"{where}.cap", null=True, low=0),
+                "cap_per": check.text(row["cap_per"], f"{where}.cap_per", max_length=100),
+                "notes": check.text(row["notes"], f"{where}.notes"),
+            }
+        )
+
+    boards: list[dict[str, Any]] = []
+    for i, raw in enumerate(check.items(top.get("boards", []), "boards")):
+        where = f"boards[{i}]"
+        row = check.obj(
+            raw,
+            where,
+            ("section", "kind", "name", "unit", "established_by", "composition", "duties", "notes", "members"),
+        )
+        members = []
+        for j, raw_member in enumerate(check.items(row["members"], f"{where}.members")):
+            at = f"{where}.members[{j}]"
+            member = check.obj(raw_member, at, ("role", "role_title", "capacity", "body", "unit", "source"))
+            members.append(
+                {
+                    "position": j + 1,
+                    "role": check.choice(member["role"], f"{at}.role", BoardMember.Role),
+                    "role_title": check.text(member["role_title"], f"{at}.role_title", max_length=100),
+                    "capacity": check.text(member["capacity"], f"{at}.capacity", max_length=150),
+                    "body": check.text(member["body"], f"{at}.body", blank=False, max_length=255),
+                    "unit": None if member["unit"] is None else unit_ref(member["unit"], f"{at}.unit"),
+                    "source": check.text(member["source"], f"{at}.source", max_length=20),
+                }
+            )
+        boards.append(
+            {
+                "position": i + 1,
+                "section": check.text(row["section"], f"{where}.section", max_length=20),
+                "kind": check.choice(row["kind"], f"{where}.kind", Board.Kind),
+                "name": check.text(row["name"], f"{where}.name", blank=False, max_length=255),
+                "unit": None if row["unit"] is None else unit_ref(row["unit"], f"{where}.unit"),
+                "established_by": check.text(row["established_by"], f"{where}.established_by"),
+                "composition": check.text(row["composition"], f"{where}.composition"),
+                "duties": check.text(row["duties"], f"{where}.duties"),
+                "notes": check.text(row["notes"], f"{where}.notes"),
+                "members": members,
             }
         )
 
@@ -454,6 +573,9 @@ def _validate(path: Path, data: Any, *, indicator_codes: set[str], province_keys
         tasks=tasks,
         reporting_duties=reporting_duties,
         budget=budget,
+        support_lines=support_lines,
+        responsibilities=responsibilities,
+        boards=boards,
     )
 
 
@@ -632,7 +754,8 @@ def _create_plan(
 ) -> Plan:
     plan = Plan.objects.create(province=province, **seed.plan)
     PlanLegalBasis.objects.bulk_create(
-        PlanLegalBasis(plan=plan, document=documents[key], position=i + 1) for i, key in enumerate(seed.legal_basis)
+        PlanLegalBasis(plan=plan, document=documents[key], position=i + 1, wording=wording)
+        for i, (key, wording) in enumerate(seed.legal_basis)
     )
     phases = Phase.objects.bulk_create(Phase(plan=plan, **values) for values in seed.phases)
     phase_by_start = {phase.start_year: phase for phase in phases}
@@ -645,8 +768,52 @@ def _create_plan(
     )
     _create_tasks(plan, seed.tasks, units)
     _create_budget(plan, seed.budget)
-    ReportingDuty.objects.bulk_create(ReportingDuty(plan=plan, **values) for values in seed.reporting_duties)
+    SupportLine.objects.bulk_create(SupportLine(plan=plan, **values) for values in seed.support_lines)
+    _create_responsibilities(plan, seed, units)
+    _create_boards(plan, seed.boards, units)
     return plan
+
+
+def _create_responsibilities(plan: Plan, seed: _PlanSeed, units: dict[str, Unit]) -> None:
+    """Responsibilities, then the reporting duties they create (and those the file gives on their own)."""
+    rows = [
+        (
+            Responsibility(
+                plan=plan, **{k: v for k, v in r.items() if k not in ("unit", "duties")}, unit=units.get(r["unit"])
+            ),
+            r,
+        )
+        for r in seed.responsibilities
+    ]
+    Responsibility.objects.bulk_create(obj for obj, _row in rows)
+    duties = [(obj, d) for obj, r in rows for d in r["duties"]] + [(None, d) for d in seed.reporting_duties]
+    created = ReportingDuty.objects.bulk_create(
+        ReportingDuty(
+            plan=plan,
+            responsibility=responsibility,
+            reporter=units.get(d["reporter"]),
+            **{k: v for k, v in d.items() if k not in ("reporter", "recipient_units")},
+        )
+        for responsibility, d in duties
+    )
+    through = ReportingDuty.recipient_units.through
+    through.objects.bulk_create(
+        through(reportingduty_id=duty.pk, unit_id=units[name].pk)
+        for duty, (_responsibility, d) in zip(created, duties, strict=True)
+        for name in d["recipient_units"]
+    )
+
+
+def _create_boards(plan: Plan, rows: list[dict[str, Any]], units: dict[str, Unit]) -> None:
+    boards = Board.objects.bulk_create(
+        Board(plan=plan, unit=units.get(b["unit"]), **{k: v for k, v in b.items() if k not in ("unit", "members")})
+        for b in rows
+    )
+    BoardMember.objects.bulk_create(
+        BoardMember(board=board, unit=units.get(m["unit"]), **{k: v for k, v in m.items() if k != "unit"})
+        for board, b in zip(boards, rows, strict=True)
+        for m in b["members"]
+    )
 
 
 def _create_tasks(plan: Plan, rows: list[_TaskRow], units: dict[str, Unit]) -> None:

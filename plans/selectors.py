@@ -9,20 +9,26 @@ from dataclasses import dataclass, field
 from django.db.models import F, Prefetch, Q, QuerySet
 
 from .models import (
+    Board,
+    BoardMember,
     BudgetAmount,
     BudgetLine,
     Phase,
     Plan,
     PlanLegalBasis,
     Province,
+    ReportingDuty,
+    Responsibility,
     Target,
     Task,
     Unit,
 )
+from .standing import with_standing
 
 
 def plan_list_queryset() -> QuerySet[Plan]:
-    return Plan.objects.select_related("province__successor")
+    """Plans with their province and their standing today (``Plan.standing``)."""
+    return with_standing(Plan.objects.select_related("province__successor"))
 
 
 def plan_filter(
@@ -30,16 +36,20 @@ def plan_filter(
     *,
     province_id: int | None = None,
     status: str = "",
+    standing: str = "",
     programme: str = "",
     year: int | None = None,
     text: str = "",
 ) -> QuerySet[Plan]:
     """Narrow a list of plans: by province (a merged province includes the provinces merged into it),
-    status, programme, a year the plan covers and words of its title, number or province."""
+    recorded status, standing today (the queryset must come from :func:`plan_list_queryset`), programme, a
+    year the plan covers and words of its title, number or province."""
     if province_id:
         plans = plans.filter(Q(province_id=province_id) | Q(province__successor_id=province_id))
     if status:
         plans = plans.filter(status=status)
+    if standing:
+        plans = plans.filter(standing_now=standing)
     if programme:
         plans = plans.filter(programme=programme)
     if year:
@@ -77,7 +87,7 @@ def provinces_of_units(units: QuerySet[Unit]) -> QuerySet[Province]:
 
 def plan_detail_queryset() -> QuerySet[Plan]:
     """A plan with everything its page shows, in a fixed number of queries."""
-    return Plan.objects.select_related("province__successor").prefetch_related(
+    return with_standing(Plan.objects.select_related("province__successor")).prefetch_related(
         Prefetch("basis_links", queryset=PlanLegalBasis.objects.select_related("document")),
         "objectives",
         "phases",
@@ -89,8 +99,33 @@ def plan_detail_queryset() -> QuerySet[Plan]:
             ),
         ),
         Prefetch("budget_lines", queryset=BudgetLine.objects.prefetch_related("amounts")),
-        "reporting_duties",
+        Prefetch(
+            "reporting_duties",
+            queryset=ReportingDuty.objects.select_related("reporter").prefetch_related("recipient_units"),
+        ),
+        "support_lines",
+        Prefetch(
+            "responsibilities",
+            queryset=Responsibility.objects.select_related("unit").prefetch_related(
+                Prefetch(
+                    "reporting_duties",
+                    queryset=ReportingDuty.objects.select_related("reporter").prefetch_related("recipient_units"),
+                    to_attr="duties",
+                )
+            ),
+        ),
+        Prefetch(
+            "boards",
+            queryset=Board.objects.select_related("unit").prefetch_related(
+                Prefetch("members", queryset=BoardMember.objects.select_related("unit"))
+            ),
+        ),
     )
+
+
+def duties_without_responsibility(plan: Plan) -> list[ReportingDuty]:
+    """The plan's reporting duties that no responsibility creates (entered on their own); prefetched rows."""
+    return [duty for duty in plan.reporting_duties.all() if duty.responsibility_id is None]
 
 
 def units_for_plan(plan: Plan) -> QuerySet[Unit]:

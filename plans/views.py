@@ -18,7 +18,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
-from accounts import access
+from accounts import access, clock
 
 from . import forms, selectors, services
 from .models import (
@@ -49,7 +49,7 @@ def plan_list(request):
         plans = selectors.plan_filter(
             visible,
             province_id=chosen["province"].pk if chosen.get("province") else None,
-            status=chosen.get("status", ""),
+            standing=chosen.get("status", ""),
             programme=chosen.get("programme", ""),
             year=chosen.get("year"),
             text=chosen.get("q", ""),
@@ -74,6 +74,8 @@ def plan_detail(request, pk: int):
             "phase_targets": selectors.targets_by_phase(plan),
             "task_rows": selectors.tree_rows(plan.tasks.all()),
             "budget": selectors.budget_view(plan),
+            "other_duties": selectors.duties_without_responsibility(plan),
+            "today": clock.today(),
         },
     )
 

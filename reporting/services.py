@@ -98,7 +98,7 @@ def report_due_date(*, plan: Plan, kind: str, start_year: int, end_year: int) ->
     Mid-term and final reviews: a duty of that kind (or "five-year") for the review's last year, else 30
     November of that year. Ad hoc reports have no fixed due date.
     """
-    duties = list(plan.reporting_duties.all())
+    duties = [d for d in plan.reporting_duties.all() if d.level == ReportingDuty.Level.PROVINCE]
     if kind == Report.Kind.ANNUAL:
         dates = [_date(start_year, d.due_month, d.due_day) for d in duties if d.kind == "annual" and d.due_month]
         return max(dates) if dates else _date(start_year, *DEFAULT_DUE)
@@ -128,6 +128,8 @@ def report_defaults(*, plan: Plan, kind: str, start_year: int, end_year: int) ->
     prefix = "THÀNH PHỐ" if province.kind == Province.Kind.CITY else "TỈNH"
     recipients: list[str] = []
     for duty in plan.reporting_duties.all():
+        if duty.level != ReportingDuty.Level.PROVINCE:  # bodies' reports to the Department
+            continue
         for name in duty.recipients.replace(";", ",").split(","):
             if name.strip() and name.strip() not in recipients:
                 recipients.append(name.strip())

@@ -34,6 +34,17 @@ KON_TUM_PRIORITY = (
 KON_TUM_KINDS_NOTE = (
     "Kế hoạch không liệt kê từng loại chi phí; danh sách loại chi phí là cách hiểu dùng cho dữ liệu mẫu."
 )
+# Section III.2.2, third line, word for word: one line of the plan, which the portal holds as two rules.
+KON_TUM_CERTIFICATION = (
+    "Chứng nhận sản phẩm, hàng hoá; chứng nhận hệ thống quản lý chất lượng; an toàn thực phẩm; môi trường; năng "
+    "lượng; an toàn và sức khoẻ nghề nghiệp và chứng nhận hệ thống truy xuất nguồn gốc sản phẩm, hàng hoá phù hợp "
+    "với tiêu chuẩn quốc gia, tiêu chuẩn quốc tế, tối đa không quá 45 triệu đồng/hệ thống."
+)
+KON_TUM_CERTIFICATION_NOTE = (
+    "Cách hiểu của cổng: kế hoạch ghi một dòng cho cả chứng nhận sản phẩm, hàng hoá và chứng nhận hệ thống quản "
+    "lý, với mức tối đa “45 triệu đồng/hệ thống” chung; cổng tách thành hai quy tắc (chứng nhận sản phẩm, hàng "
+    "hoá; chứng nhận hệ thống quản lý), mỗi quy tắc trích nguyên dòng."
+)
 
 # (category code, wording, rate %, cap VND, cap per, once, [(kind, eligible, own rate, note)], notes)
 KON_TUM_RULES = [
@@ -94,8 +105,7 @@ KON_TUM_RULES = [
     ),
     (
         "product-certification",
-        "Chứng nhận sản phẩm, hàng hoá ... phù hợp với tiêu chuẩn quốc gia, tiêu chuẩn quốc tế, tối đa không quá "
-        "45 triệu đồng/hệ thống.",
+        KON_TUM_CERTIFICATION,
         50,
         45 * MILLION,
         CapPer.SYSTEM,
@@ -107,13 +117,11 @@ KON_TUM_RULES = [
             (K.EXPERT_ALLOWANCE, True, None, ""),
             (K.REGISTRATION_FEES, True, None, ""),
         ],
-        KON_TUM_KINDS_NOTE + " Kế hoạch ghi mức tối đa “45 triệu đồng/hệ thống” chung cho cả mục chứng nhận.",
+        KON_TUM_KINDS_NOTE + " " + KON_TUM_CERTIFICATION_NOTE,
     ),
     (
         "system-certification",
-        "Chứng nhận hệ thống quản lý chất lượng; an toàn thực phẩm; môi trường; năng lượng; an toàn và sức khoẻ "
-        "nghề nghiệp và chứng nhận hệ thống truy xuất nguồn gốc sản phẩm, hàng hoá phù hợp với tiêu chuẩn quốc gia, "
-        "tiêu chuẩn quốc tế, tối đa không quá 45 triệu đồng/hệ thống.",
+        KON_TUM_CERTIFICATION,
         50,
         45 * MILLION,
         CapPer.SYSTEM,
@@ -125,17 +133,28 @@ KON_TUM_RULES = [
             (K.EXPERT_ALLOWANCE, True, None, ""),
             (K.REGISTRATION_FEES, True, None, ""),
         ],
-        KON_TUM_KINDS_NOTE,
+        KON_TUM_KINDS_NOTE + " " + KON_TUM_CERTIFICATION_NOTE,
     ),
 ]
 
 _NOT_SURVEILLANCE = "Không bao gồm chi phí đánh giá giám sát cho các năm tiếp theo."
+# Section III.1.3, second item, word for word (its "+" lines on lines of their own).
+HAU_GIANG_SYSTEMS_AND_TOOLS = (
+    "Hỗ trợ doanh nghiệp xây dựng, áp dụng các hệ thống quản lý chất lượng ISO; các công cụ cải tiến năng suất và "
+    "chất lượng: hỗ trợ 01 lần chi phí:\n"
+    "+ Tư vấn: hỗ trợ 30% chi phí tư vấn.\n"
+    "+ Đánh giá chứng nhận: hỗ trợ 30% chi phí đánh giá chứng nhận lần đầu (không bao gồm chi phí đánh giá giám sát "
+    "cho các năm tiếp theo)."
+)
+HAU_GIANG_SPLIT_NOTE = (
+    "Cách hiểu của cổng: kế hoạch ghi một ý chung cho hệ thống quản lý chất lượng ISO và công cụ cải tiến năng "
+    "suất và chất lượng; cổng tách thành hai quy tắc (hệ thống quản lý; công cụ cải tiến), mỗi quy tắc trích "
+    "nguyên ý."
+)
 HAU_GIANG_RULES = [
     (
         "management-systems",
-        "Hỗ trợ doanh nghiệp xây dựng, áp dụng các hệ thống quản lý chất lượng ISO: hỗ trợ 01 lần chi phí: tư vấn: "
-        "hỗ trợ 30% chi phí tư vấn; đánh giá chứng nhận: hỗ trợ 30% chi phí đánh giá chứng nhận lần đầu (không bao "
-        "gồm chi phí đánh giá giám sát cho các năm tiếp theo).",
+        HAU_GIANG_SYSTEMS_AND_TOOLS,
         30,
         None,
         CapPer.APPLICATION,
@@ -145,12 +164,11 @@ HAU_GIANG_RULES = [
             (K.CERTIFICATION_AUDIT, True, None, ""),
             (K.SURVEILLANCE_AUDIT, False, None, _NOT_SURVEILLANCE),
         ],
-        "",
+        HAU_GIANG_SPLIT_NOTE,
     ),
     (
         "improvement-tools",
-        "Hỗ trợ doanh nghiệp xây dựng, áp dụng các công cụ cải tiến năng suất và chất lượng: hỗ trợ 01 lần chi phí: "
-        "tư vấn 30%; đánh giá chứng nhận lần đầu 30% (không bao gồm chi phí đánh giá giám sát cho các năm tiếp theo).",
+        HAU_GIANG_SYSTEMS_AND_TOOLS,
         30,
         None,
         CapPer.APPLICATION,
@@ -160,7 +178,7 @@ HAU_GIANG_RULES = [
             (K.CERTIFICATION_AUDIT, True, None, ""),
             (K.SURVEILLANCE_AUDIT, False, None, _NOT_SURVEILLANCE),
         ],
-        "",
+        HAU_GIANG_SPLIT_NOTE,
     ),
     (
         "product-certification",
@@ -190,6 +208,27 @@ HAU_GIANG_RULES = [
     ),
 ]
 
+# The policies' legal basis, one document a line (the decision print writes "Căn cứ" before each): the
+# documents the plan itself cites, as the plan words them, then the plan and its section.
+KON_TUM_BASIS = (
+    "Quyết định số 1322/QĐ-TTg ngày 31 tháng 8 năm 2020 của Thủ tướng Chính phủ về việc phê duyệt Chương trình "
+    "quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản phẩm, hàng hóa giai đoạn 2021-2030\n"
+    "Kế hoạch Thực hiện Chương trình hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản phẩm, hàng hoá trên "
+    "địa bàn tỉnh Kon Tum giai đoạn 2021-2025, mục III.2 “Về chính sách hỗ trợ”"
+)
+HAU_GIANG_BASIS = (
+    "Quyết định số 712/QĐ-TTg ngày 21 tháng 5 năm 2010 của Thủ tướng Chính phủ V/v phê duyệt Chương trình Quốc gia "
+    "“Nâng cao năng suất và chất lượng sản phẩm, hàng hóa của doanh nghiệp Việt Nam đến năm 2020”\n"
+    "Thông tư số 20/2010/TT-BKHCN ngày 29 tháng 12 năm 2010 của Bộ Khoa học và Công nghệ V/v quy định về tổ chức, "
+    "quản lý và điều hành Chương trình quốc gia “Nâng cao năng suất và chất lượng sản phẩm, hàng hóa của doanh "
+    "nghiệp Việt Nam đến năm 2020”\n"
+    "Quyết định số 1950/QĐ-UBND ngày 28 tháng 9 năm 2012 của UBND tỉnh Hậu Giang V/v phê duyệt Dự án “Nâng cao "
+    "năng suất và chất lượng sản phẩm, hàng hóa của doanh nghiệp tỉnh Hậu Giang giai đoạn 2012-2015 và tầm nhìn "
+    "đến năm 2020”\n"
+    "Kế hoạch thực hiện Dự án “Nâng cao năng suất và chất lượng sản phẩm, hàng hóa của doanh nghiệp tỉnh Hậu Giang "
+    "giai đoạn 2016 - 2020”, mục III.1.3 “Chính sách hỗ trợ doanh nghiệp tham gia dự án”"
+)
+
 # State budget for "Chi hoạt động hỗ trợ doanh nghiệp tham gia dự án" by year (Hậu Giang plan, table 2).
 HAU_GIANG_SUPPORT_BY_YEAR = {
     2016: 403 * MILLION,
@@ -209,14 +248,6 @@ DOCUMENTS = {
         "Thủ tướng Chính phủ",
         "Phê duyệt Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản phẩm, hàng hóa "
         "giai đoạn 2021-2030",
-    ),
-    "35": (
-        "35/2021/TT-BTC",
-        dt.date(2021, 5, 19),
-        "circular",
-        "Bộ Tài chính",
-        "Quy định cơ chế quản lý tài chính thực hiện Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất "
-        "và chất lượng sản phẩm, hàng hóa giai đoạn 2021 - 2030",
     ),
     "712": (
         "712/QĐ-TTg",
@@ -297,9 +328,7 @@ def kon_tum_policy():
         name=KON_TUM_POLICY,
         plan=Plan.objects.filter(province=province, start_year=2021, end_year=2025).order_by("pk").first(),
         defaults={
-            "legal_basis_text": "Kế hoạch thực hiện Chương trình hỗ trợ doanh nghiệp nâng cao năng suất và chất "
-            "lượng sản phẩm, hàng hoá trên địa bàn tỉnh Kon Tum giai đoạn 2021-2025, mục III.2 “Về chính sách hỗ "
-            "trợ”; thực hiện Quyết định số 1322/QĐ-TTg ngày 31/8/2020 của Thủ tướng Chính phủ.",
+            "legal_basis_text": KON_TUM_BASIS,
             "effective_from": dt.date(2021, 1, 1),
             "effective_to": dt.date(2025, 12, 31),
             "allowed_size_classes": [SizeClass.MICRO, SizeClass.SMALL, SizeClass.MEDIUM],
@@ -310,7 +339,7 @@ def kon_tum_policy():
             "notes": "Đối tượng: các doanh nghiệp vừa và nhỏ có hoạt động sản xuất, kinh doanh sản phẩm, hàng hoá "
             "trên địa bàn tỉnh Kon Tum (mục III.1).",
         },
-        documents=["1322", "35"],
+        documents=["1322"],  # the plan cites Decision 1322 only (not Circular 35/2021/TT-BTC)
         rules=KON_TUM_RULES,
         sectors=Sector.objects.filter(code__in=["A", "C"]),
     )
@@ -326,10 +355,7 @@ def hau_giang_policy():
         name=HAU_GIANG_POLICY,
         plan=Plan.objects.filter(province=province, start_year=2016, end_year=2020).order_by("pk").first(),
         defaults={
-            "legal_basis_text": "Kế hoạch thực hiện Dự án “Nâng cao năng suất và chất lượng sản phẩm, hàng hóa của "
-            "doanh nghiệp tỉnh Hậu Giang giai đoạn 2016 - 2020”, mục III.1.3 “Chính sách hỗ trợ doanh nghiệp tham "
-            "gia dự án”; căn cứ Quyết định số 712/QĐ-TTg, Thông tư số 20/2010/TT-BKHCN, Quyết định số "
-            "1950/QĐ-UBND.",
+            "legal_basis_text": HAU_GIANG_BASIS,
             "effective_from": dt.date(2016, 1, 1),
             "effective_to": dt.date(2020, 12, 31),
             "allowed_size_classes": [],

@@ -187,3 +187,15 @@ def celery_worker(transactional_db):
             yield worker
     finally:
         app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER
+
+
+@pytest.fixture
+def as_of(settings):
+    """Run the test as of a given day: ``as_of("2026-12-15")`` sets the portal's today (accounts.clock)."""
+    import datetime as dt
+
+    def set_today(day: str | dt.date) -> dt.date:
+        settings.NSCL_AS_OF = day if isinstance(day, dt.date) else dt.date.fromisoformat(day)
+        return settings.NSCL_AS_OF
+
+    return set_today

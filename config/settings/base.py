@@ -203,6 +203,10 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 NSCL_RATE_LIMITS: dict[str, tuple[int, int]] = {}
 NSCL_PROXY_COUNT = int(os.environ.get("NSCL_PROXY_COUNT", "0"))
 
+# The portal's today (accounts/clock.py): empty for the local date in TIME_ZONE, or a fixed YYYY-MM-DD for
+# reproducible demos and tests (a plan's standing, deadlines).
+NSCL_AS_OF = os.environ.get("NSCL_AS_OF", "")
+
 # --- REST framework ---------------------------------------------------------------------------
 REST_FRAMEWORK = {
     # Token first: an anonymous API call is answered 401 with "WWW-Authenticate: Token".
@@ -236,6 +240,12 @@ SPECTACULAR_SETTINGS = {
         "PlanKindEnum": "plans.models.Plan.Kind",
         "PlanStatusEnum": "plans.models.Plan.Status",
         "ReportingDutyKindEnum": "plans.models.ReportingDuty.Kind",
+        "PlanStandingEnum": "plans.models.Plan.Standing",
+        "ReportingDutyLevelEnum": "plans.models.ReportingDuty.Level",
+        "ReportingDutyFrequencyEnum": "plans.models.ReportingDuty.Frequency",
+        "SupportLineBeneficiaryEnum": "plans.models.SupportLine.Beneficiary",
+        "BoardKindEnum": "plans.models.Board.Kind",
+        "BoardMemberRoleEnum": "plans.models.BoardMember.Role",
         "ActivityKindEnum": "plans.models.Activity.Kind",
         "TaskProgressStatusEnum": "plans.models.TaskProgress.Status",
         "IndicatorSourceEnum": "plans.models.Indicator.Source",

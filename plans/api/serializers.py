@@ -11,6 +11,8 @@ from accounts.api.base import IdField, ScopedPrimaryKeyRelatedField
 
 from ..models import (
     Activity,
+    Board,
+    BoardMember,
     BudgetAmount,
     BudgetLine,
     Indicator,
@@ -22,6 +24,8 @@ from ..models import (
     Programme,
     Province,
     ReportingDuty,
+    Responsibility,
+    SupportLine,
     Target,
     Task,
     TaskProgress,
@@ -347,15 +351,68 @@ class BudgetLineInputSerializer(PlanPartInput):
 
 
 class ReportingDutySerializer(serializers.ModelSerializer):
+    frequency = serializers.ChoiceField(choices=ReportingDuty.Frequency.choices, read_only=True)
+
     class Meta:
         model = ReportingDuty
-        fields = ["id", "kind", "due_day", "due_month", "year", "recipients", "note"]
+        fields = [
+            "id",
+            "responsibility",
+            "kind",
+            "frequency",
+            "level",
+            "reporter",
+            "reporter_text",
+            "recipient_units",
+            "due_day",
+            "due_month",
+            "year",
+            "recipients",
+            "note",
+        ]
 
 
 class ReportingDutyInputSerializer(serializers.ModelSerializer):
     class Meta:
         model = ReportingDuty
-        fields = ["kind", "due_day", "due_month", "year", "recipients", "note"]
+        fields = ["kind", "level", "reporter_text", "due_day", "due_month", "year", "recipients", "note"]
+
+
+class SupportLineSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SupportLine
+        fields = ["id", "section", "heading", "wording", "beneficiary", "rate", "cap", "cap_per", "notes"]
+
+
+class ResponsibilitySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Responsibility
+        fields = ["id", "section", "body", "unit", "text"]
+
+
+class BoardMemberSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = BoardMember
+        fields = ["role", "role_title", "capacity", "body", "unit", "source"]
+
+
+class BoardSerializer(serializers.ModelSerializer):
+    members = BoardMemberSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Board
+        fields = [
+            "id",
+            "section",
+            "kind",
+            "name",
+            "unit",
+            "established_by",
+            "composition",
+            "duties",
+            "notes",
+            "members",
+        ]
 
 
 # --- Plans ----------------------------------------------------------------------------------------------------
@@ -363,6 +420,9 @@ class ReportingDutyInputSerializer(serializers.ModelSerializer):
 
 class PlanSerializer(serializers.ModelSerializer):
     province = ProvinceBriefSerializer(read_only=True)
+    standing = serializers.ChoiceField(
+        choices=Plan.Standing.choices, read_only=True, help_text=_("Where the plan stands today (from its period).")
+    )
 
     class Meta:
         model = Plan
@@ -378,9 +438,11 @@ class PlanSerializer(serializers.ModelSerializer):
             "issuer",
             "signer_name",
             "signer_title",
+            "signature_block",
             "start_year",
             "end_year",
             "status",
+            "standing",
             "created_at",
             "updated_at",
         ]
@@ -394,6 +456,9 @@ class PlanDetailSerializer(PlanSerializer):
     tasks = TaskSerializer(many=True, read_only=True)
     budget_lines = BudgetLineSerializer(many=True, read_only=True)
     reporting_duties = ReportingDutySerializer(many=True, read_only=True)
+    support_lines = SupportLineSerializer(many=True, read_only=True)
+    responsibilities = ResponsibilitySerializer(many=True, read_only=True)
+    boards = BoardSerializer(many=True, read_only=True)
 
     class Meta(PlanSerializer.Meta):
         fields = [
@@ -406,7 +471,10 @@ class PlanDetailSerializer(PlanSerializer):
             "targets",
             "tasks",
             "budget_lines",
+            "support_lines",
+            "responsibilities",
             "reporting_duties",
+            "boards",
         ]
 
     @extend_schema_field(LegalDocumentSerializer(many=True))
@@ -437,6 +505,7 @@ class PlanInputSerializer(serializers.ModelSerializer):
             "issuer",
             "signer_name",
             "signer_title",
+            "signature_block",
             "start_year",
             "end_year",
             "status",

@@ -373,9 +373,13 @@ def test_national_bodies_are_one_unit_without_province(plans):
 # --- reporting and budget -------------------------------------------------------------------------------------
 
 
-def test_reporting_duties(plans):
+def test_the_provinces_own_reporting_duties(plans):
+    """The Department's reports for the province; the bodies' reports to the Department are the other level
+    (walked in test_seed_transcripts)."""
+
     def duties(key):
-        return sorted(plans[key].reporting_duties.values_list("kind", "due_month", "due_day", "year"), key=str)
+        rows = plans[key].reporting_duties.filter(level="province")
+        return sorted(rows.values_list("kind", "due_month", "due_day", "year"), key=str)
 
     assert duties("kon-tum") == sorted(
         [
@@ -408,7 +412,7 @@ def test_reporting_duties(plans):
         ],
         key=str,
     )
-    assert "05 năm" in plans["hoa-binh"].reporting_duties.get(kind="annual").note
+    assert "05 năm" in plans["hoa-binh"].reporting_duties.get(kind="annual", level="province").note
 
 
 def test_hau_giang_budget_matches_the_document(plans):

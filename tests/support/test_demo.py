@@ -72,7 +72,9 @@ def test_kon_tum_policy_as_the_plan_writes_it(demo):
     assert policy.allowed_size_classes == ["micro", "small", "medium"]
     assert policy.priority_sector_mode == PrioritySectorMode.PRIORITISED
     assert "sâm Ngọc Linh" in policy.priority_products_note
-    assert "35/2021/TT-BTC" in {d.number for d in policy.legal_basis.all()}
+    # The plan cites Decision 1322 alone; Circular 35/2021/TT-BTC is not its basis.
+    assert [d.number for d in policy.legal_basis.all()] == ["1322/QĐ-TTg"]
+    assert "35/2021" not in policy.legal_basis_text
 
 
 def test_hau_giang_policy_as_the_project_writes_it(demo):
