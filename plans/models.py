@@ -187,11 +187,11 @@ class Plan(models.Model):
     class Standing(models.TextChoices):
         """Where the plan stands today (``accounts.clock.today``), computed by ``plans.standing``."""
 
-        DRAFT = "draft", _("draft")
-        UPCOMING = "upcoming", _("not yet in force")
-        IN_FORCE = "in_force", _("in force")
-        SUPERSEDED = "superseded", _("superseded by a later plan")
-        ENDED = "ended", _("ended")
+        DRAFT = "draft", pgettext_lazy("plan standing", "draft")
+        UPCOMING = "upcoming", pgettext_lazy("plan standing", "not yet in force")
+        IN_FORCE = "in_force", pgettext_lazy("plan standing", "in force")
+        SUPERSEDED = "superseded", pgettext_lazy("plan standing", "superseded by a later plan")
+        ENDED = "ended", pgettext_lazy("plan standing", "ended")
 
     province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="plans", verbose_name=_("province"))
     programme = models.CharField(

@@ -6,8 +6,6 @@ with it where it holds them as written lines (responsibilities). The only other 
 article's OCR glues three words ("nhântố", "kinh tếcủa tỉnhgiai"); they are written apart here as in the
 seed's notes. ``test_seed_transcripts`` compares the portal's data with these after normalising whitespace."""
 
-# ruff: noqa: E501
-
 TRANSCRIPTS = {
     "hoa-binh": {
         "signature": (["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "Đinh Công Sứ"),

@@ -178,6 +178,7 @@ def test_hai_duong_scheme_item_by_item(plans):
 # --- 003 Hậu Giang -----------------------------------------------------------------------------------------
 
 
+ND119 = "Nghị định 119/1999/NĐ-CP ngày 18/9/1999"
 HAU_GIANG_BUDGET = [
     # (number, content, estimate in million VND, rate %, related documents) as the table prints them.
     ("I", "Chi hoạt động thông tin tuyên truyền về dự án", None, None, ""),
@@ -187,11 +188,11 @@ HAU_GIANG_BUDGET = [
     ("3", "Hội thảo, hội nghị phổ biến, triển khai các nội dung của Dự án nâng suất chất lượng cho doanh nghiệp", 100,
      100, "Thông tư 97/2010/TT-BTC ngày 06/7/2010; Quyết định 09/2011/QĐ-UBND ngày 25/2/2011"),
     ("II", "Chi hoạt động hỗ trợ doanh nghiệp tham gia dự án", None, None, ""),
-    ("1", "25 doanh nghiệp áp dụng hệ thống quản lý chất lượng ISO", 3_250, 30, "Nghị định 119/1999/NĐ-CP ngày 18/9/1999"),
-    ("2", "18 doanh nghiệp áp dụng các công cụ năng suất chất lượng", 1_800, 30, "Nghị định 119/1999/NĐ-CP ngày 18/9/1999"),
+    ("1", "25 doanh nghiệp áp dụng hệ thống quản lý chất lượng ISO", 3_250, 30, ND119),
+    ("2", "18 doanh nghiệp áp dụng các công cụ năng suất chất lượng", 1_800, 30, ND119),
     ("3", "10 sản phẩm hàng hóa của doanh nghiệp chứng nhận và công bố phù hợp tiêu chuẩn/quy chuẩn kỹ thuật", 141, 30,
      "Nghị định 119/1999/NĐ-CP ngày 18/9/1999; Thông tư liên tịch số 28/2010/TTLT-BTC-BKHCN ngày 03/3/2010"),
-    ("4", "07 doanh nghiệp tham gia giải thưởng chất lượng quốc gia", 210, 30, "Nghị định 119/1999/NĐ-CP ngày 18/9/1999"),
+    ("4", "07 doanh nghiệp tham gia giải thưởng chất lượng quốc gia", 210, 30, ND119),
     ("5", "05 doanh nghiệp hoàn thiện, đổi mới công nghệ, đổi mới dây chuyền sản xuất.", 500, 30,
      "Nghị định 119/1999/NĐ-CP ngày 18/9/1999; Thông tư liên tịch số 22/2011/TTLT-BTC-BKHCN ngày 21/02/2011"),
     ("6", "10 lớp thông tin tuyên truyền, đào tạo tập huấn về công tác tiêu chuẩn, quy chuẩn kỹ thuật; đánh giá sự phù "
@@ -365,3 +366,43 @@ def test_a_rule_split_from_one_line_says_so_in_its_notes(policies):
         assert "Cách hiểu của cổng" in rule.notes
     for rule in (hau_giang["management-systems"], hau_giang["improvement-tools"]):
         assert "Cách hiểu của cổng" in rule.notes
+
+
+# --- Shown on the plan page --------------------------------------------------------------------------------
+
+
+def _page(client, plan: Plan) -> str:
+    from accounts.models import Role
+    from tests.accounts.factories import make_user
+
+    client.force_login(make_user(role=Role.PROVINCE_STAFF, province=plan.province))
+    return norm(client.get(plan.get_absolute_url()).content.decode())
+
+
+def test_the_kon_tum_page_shows_the_whole_signature_block_support_table_responsibilities_and_council(client, plans):
+    page = _page(client, plans["kon-tum"])
+    assert "<strong>TM. ỦY BAN NHÂN DÂN<br>KT. CHỦ TỊCH<br>PHÓ CHỦ TỊCH</strong>" in page
+    for _section, heading, wording, _rate in TRANSCRIPTS["kon-tum"]["support_lines"]:
+        assert norm(heading) in page and norm(wording) in page
+    assert "Hoạt động của chính Chương trình" in page  # who benefits from the two programme lines
+    for _section, body, lines in TRANSCRIPTS["kon-tum"]["responsibilities"]:
+        assert all(norm(line) in page for line in lines) and norm(body) in page
+    assert "Hội đồng thẩm định xét duyệt hồ sơ của doanh nghiệp tham gia chương trình" in page
+    assert "Văn bản không nêu thành phần." in page
+
+
+def test_the_hau_giang_page_shows_the_steering_board_with_its_composition_and_the_duties(client, plans):
+    page = _page(client, plans["hau-giang"])
+    assert norm(TRANSCRIPTS["hau-giang"]["board_composition"]) in page
+    assert "Phó Ban thường trực" in page and "Liên hiệp các hội khoa học kỹ thuật" in page
+    assert "Doanh nghiệp tham gia dự án → Sở Khoa học và Công nghệ (Chi cục Tiêu chuẩn Đo lường Chất lượng)" in page
+    assert "tháng 5" in page and "tháng 12" in page
+
+
+def test_the_bac_lieu_page_shows_the_departments_duty_to_report_before_30_november(client, plans):
+    page = _page(client, plans["bac-lieu"])
+    units = "Các Sở, Ngành, đơn vị và Ủy ban nhân dân các huyện, thị xã, thành phố"
+    assert f"{units} → Sở Giáo dục, Khoa học và Công nghệ" in page
+    assert "hằng năm 30/11" in page.lower()
+    for link_wording in TRANSCRIPTS["bac-lieu"]["legal_basis"]:
+        assert norm(link_wording) in page
