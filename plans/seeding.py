@@ -21,6 +21,7 @@ from typing import Any, NoReturn
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models.deletion import ProtectedError, RestrictedError
 
 from accounts.audit import audit_record
 
@@ -898,8 +899,8 @@ def seed_plans_load(*, reset: bool = False, directory: Path | str | None = None)
     _validate_across(seeds)
 
     created = rebuilt = kept = 0
-    for seed in seeds:
-        with transaction.atomic():
+    with transaction.atomic():  # all or nothing: a plan that cannot be rebuilt leaves every plan as it was
+        for seed in seeds:
             province = Province.objects.get(key=seed.province_key)
             indicators = indicators_sync(indicator_rows)
             units = _sync_units(seed, province)
@@ -916,7 +917,14 @@ def seed_plans_load(*, reset: bool = False, directory: Path | str | None = None)
                     province_id=province.pk,
                     comment=f"Xóa để nạp lại từ dữ liệu mẫu {seed.filename} (--reset).",
                 )
-                plan.delete()
+                try:
+                    plan.delete()
+                except (ProtectedError, RestrictedError) as exc:
+                    names = sorted({str(obj._meta.verbose_name_plural) for obj in exc.args[1]})
+                    raise SeedDataError(
+                        f"{seed.filename}: {plan} cannot be rebuilt while other records refer to it "
+                        f"({', '.join(names)}); remove them first"
+                    ) from exc
             plan = _create_plan(seed, province, units, documents, indicators)
             audit_record(
                 actor=None,

@@ -541,3 +541,14 @@ def test_invalid_json_names_the_file_and_line(tmp_path):
     (tmp_path / "broken.json").write_text('{\n  "format": 1,\n  oops\n}', encoding="utf-8")
     with pytest.raises(SeedDataError, match=r"broken.json: line 3: not valid JSON"):
         seed_plans_load(directory=tmp_path)
+
+
+def test_reset_is_refused_whole_while_support_money_refers_to_a_plan(plans):
+    from support.models import BudgetAllocation
+
+    line = plans["hau-giang"].budget_lines.filter(parent__isnull=True).first()
+    BudgetAllocation.objects.create(province=plans["hau-giang"].province, budget_line=line, year=2016, amount=1)
+    before = counts()
+    with pytest.raises(SeedDataError, match=r"hau_giang_2016_2020\.json: .* cannot be rebuilt"):
+        seed_plans_load(reset=True)
+    assert counts() == before  # the plans before it in the folder were not rebuilt either
