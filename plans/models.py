@@ -213,6 +213,8 @@ class Plan(models.Model):
     signature_block = models.TextField(
         _("signature block"),
         blank=True,
+        default="",
+        db_default="",  # rows written in bulk without it (support/scale.py) have none
         help_text=_(
             "As the document prints it above the name, one line each: "
             "«TM. ỦY BAN NHÂN DÂN», «KT. CHỦ TỊCH», «PHÓ CHỦ TỊCH»."
@@ -297,6 +299,8 @@ class PlanLegalBasis(models.Model):
     wording = models.TextField(
         _("as written"),
         blank=True,
+        default="",
+        db_default="",
         help_text=_("The plan's own sentence citing the document («Căn cứ Quyết định số ...;»), word for word."),
     )
 
@@ -814,12 +818,14 @@ class ReportingDuty(models.Model):
         verbose_name=_("responsibility"),
         help_text=_("The responsibility whose sentence creates this duty."),
     )
-    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    # db_default: rows written in bulk without these columns (support/scale.py) get them from the database.
+    position = models.PositiveSmallIntegerField(_("order"), default=0, db_default=0)
     level = models.CharField(
         _("level"),
         max_length=10,
         choices=Level.choices,
         default=Level.PROVINCE,
+        db_default=Level.PROVINCE,
         help_text=_(
             "The province's own report (what the reports section produces), or a body's report to the Department."
         ),
@@ -833,7 +839,9 @@ class ReportingDuty(models.Model):
         related_name="reporting_duties",
         verbose_name=_("who reports"),
     )
-    reporter_text = models.CharField(_("who reports, as written"), max_length=255, blank=True)
+    reporter_text = models.CharField(
+        _("who reports, as written"), max_length=255, blank=True, default="", db_default=""
+    )
     recipient_units = models.ManyToManyField(
         Unit, blank=True, related_name="reports_received", verbose_name=_("reported to")
     )
