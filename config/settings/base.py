@@ -47,7 +47,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI and Redoc assets served locally: the docs work offline
     "import_export",
@@ -202,12 +201,14 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # the person's address is read from X-Forwarded-For.
 NSCL_RATE_LIMITS: dict[str, tuple[int, int]] = {}
 NSCL_PROXY_COUNT = int(os.environ.get("NSCL_PROXY_COUNT", "0"))
+# API tokens (accounts.ApiToken) expire this many days after they are issued.
+NSCL_API_TOKEN_DAYS = int(os.environ.get("NSCL_API_TOKEN_DAYS", "30"))
 
 # --- REST framework ---------------------------------------------------------------------------
 REST_FRAMEWORK = {
     # Token first: an anonymous API call is answered 401 with "WWW-Authenticate: Token".
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "accounts.api.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
