@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -50,11 +51,14 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI and Redoc assets served locally: the docs work offline
     "import_export",
+    "csp",
     *PROJECT_APPS,
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "accounts.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "accounts.middleware.PortalLanguageMiddleware",
@@ -156,6 +160,59 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Session lengths by role (accounts/sessions.py): a session opened by anyone holding a role of the Department, a
+# council, a unit, the Ministry or the admin lasts NSCL_SESSION_HOURS_STAFF hours from sign-in; one opened by an
+# enterprise member only, NSCL_SESSION_DAYS_ENTERPRISE days.
+NSCL_SESSION_HOURS_STAFF = int(os.environ.get("NSCL_SESSION_HOURS_STAFF", "8"))
+NSCL_SESSION_DAYS_ENTERPRISE = int(os.environ.get("NSCL_SESSION_DAYS_ENTERPRISE", "14"))
+SESSION_COOKIE_AGE = NSCL_SESSION_DAYS_ENTERPRISE * 24 * 60 * 60
+
+# --- Browser security headers -----------------------------------------------------------------------------
+# Content-Security-Policy (django-csp 4): scripts and styles from the portal's own static files only, never inline
+# (the few inline blocks a library's page needs carry the request's nonce); no plug-ins, no framing, forms post to
+# the portal only. The API documentation pages widen it for themselves (config/api.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# Permissions-Policy (accounts.middleware.PermissionsPolicyMiddleware): the portal uses none of these features.
+NSCL_PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+# The OpenAPI schema and its documentation pages (/api/schema/, /api/docs/, /api/redoc/): open in the embedded
+# default, behind sign-in in production.
+NSCL_API_DOCS_PUBLIC = env_bool("NSCL_API_DOCS_PUBLIC", True)
 
 # --- Internationalisation: Vietnamese first --------------------------------------------------
 LANGUAGE_CODE = "vi"
