@@ -8,7 +8,9 @@ Two tables drive it:
 * ``RULES``: for each permission, which roles grant it and how far each role reaches
   (everything, the role's provinces, the person's units, enterprises or councils);
 * ``PATHS``: for each model, the lookups that lead from a row to its province, unit, enterprise or
-  council. Domain apps add nothing here but a line per model; they never check roles themselves.
+  council. Domain apps add nothing here but a line per model; they never check roles themselves;
+* ``CONDITIONS``: what a permission is about, when that is narrower than the rows it reaches (the Ministry's
+  "report.view_submitted" reaches every province, but only what was submitted).
 
 A user's memberships are read once per request (:func:`principal_for`) and cached on the user.
 """
@@ -107,8 +109,9 @@ RULES: dict[str, dict[str, Reach]] = {
     "application.review": {C: Reach.COUNCIL},
     "message.view": {S: P, L: P, E: Reach.ENTERPRISE, M: Reach.ALL},
     "review.view": {S: P, L: P, C: Reach.COUNCIL, M: Reach.ALL},
-    # Reports to the Ministry (reporting app): the province prepares them, its leader submits them; the
-    # Ministry reads submitted versions only, and compiles all provinces.
+    # Reports to the Ministry (reporting app): the province prepares them (the working report: its narrative as
+    # it is being written, every generated version), its leader submits them; the Ministry reads what was
+    # submitted, never a draft (CONDITIONS below), and compiles all provinces.
     "report.view": {S: P, L: P},
     "report.change": {S: P, L: P},
     "report.submit": {L: P},
@@ -183,6 +186,18 @@ PATHS: dict[str, dict[str, str | tuple[str, ...]]] = {
     "reporting.reportreminder": {Reach.PROVINCE: "report__province_id"},
     "reporting.nationalcompilation": {},  # the Ministry's: only rules with Reach.ALL apply
     "accounts.importjob": {Reach.PROVINCE: "province_id"},
+}
+
+
+# permission -> {model label: (lookup, value)}: a condition every row the permission reaches must also meet,
+# whoever asks (superusers included). It says what the permission is about, where RULES say who holds it and how
+# far. A model the permission is applied to but that is missing here raises LookupError, like PATHS.
+CONDITIONS: dict[str, dict[str, tuple[str, object]]] = {
+    # What was submitted to the Ministry: reports with a submitted version, and those versions only.
+    "report.view_submitted": {
+        "reporting.report": ("versions__status", "submitted"),
+        "reporting.reportversion": ("status", "submitted"),
+    },
 }
 
 
@@ -319,11 +334,28 @@ def _is_multivalued(model: type[Model], path: str) -> bool:
     return False
 
 
+def _condition_q(model: type[Model], permission: str) -> Q | None:
+    """The condition of ``permission`` on the model (CONDITIONS), or None when the permission has none."""
+    conditions = CONDITIONS.get(permission)
+    if conditions is None:
+        return None
+    try:
+        path, value = conditions[_label(model)]
+    except KeyError as exc:
+        raise LookupError(f"accounts.access.CONDITIONS[{permission!r}] has no entry for {_label(model)}") from exc
+    if _is_multivalued(model, path):
+        return Q(pk__in=model._default_manager.filter(**{path: value}).values("pk"))
+    return Q(**{path: value})
+
+
 def scope(user, permission: str, queryset: QuerySet) -> QuerySet:
     """The rows of ``queryset`` the person may use for ``permission``; none if no role grants it."""
     principal = principal_for(user)
     if principal.user_id is None:
         return queryset.none()
+    condition = _condition_q(queryset.model, permission)
+    if condition is not None:
+        queryset = queryset.filter(condition)
     if principal.is_superuser:
         return queryset
     rule = RULES[permission]
@@ -338,16 +370,37 @@ def scope(user, permission: str, queryset: QuerySet) -> QuerySet:
     return queryset.filter(combined)
 
 
+def scope_any(user, permissions: tuple[str, ...], queryset: QuerySet) -> QuerySet:
+    """The rows of ``queryset`` that any of ``permissions`` lets the person use: a report is read by the
+    province's people through "report.view" and by the Ministry, once submitted, through "report.view_submitted"."""
+    granted = [permission for permission in permissions if can(user, permission)]
+    if not granted:
+        return queryset.none()
+    if len(granted) == 1:
+        return scope(user, granted[0], queryset)
+    rows = queryset.model._default_manager.all()
+    combined = Q(pk__in=[])
+    for permission in granted:
+        combined |= Q(pk__in=scope(user, permission, rows).values("pk"))
+    return queryset.filter(combined)
+
+
+def can_any(user, permissions: tuple[str, ...], obj: Model | None = None) -> bool:
+    """May the person do any of ``permissions`` (on ``obj``)?"""
+    if obj is None:
+        return any(can(user, permission) for permission in permissions)
+    return scope_any(user, permissions, type(obj)._default_manager.filter(pk=obj.pk)).exists()
+
+
 def can(user, permission: str, obj: Model | None = None) -> bool:
     """May the person do ``permission`` on ``obj`` (or at all, when ``obj`` is None)?"""
     principal = principal_for(user)
     if principal.user_id is None:
         return False
-    if principal.is_superuser:
-        return True
-    rule = RULES[permission]
     if obj is None:
-        return any(role in principal.roles for role in rule)
+        return principal.is_superuser or any(role in principal.roles for role in RULES[permission])
+    if principal.is_superuser and permission not in CONDITIONS:
+        return True
     return scope(user, permission, type(obj)._default_manager.filter(pk=obj.pk)).exists()
 
 

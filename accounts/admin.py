@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import AuditEntry, Membership, Notification, User
+from . import services
+from .models import ApiToken, AuditEntry, Membership, Notification, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -25,6 +26,29 @@ class UserAdmin(DjangoUserAdmin):
         (_("Important dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "full_name", "password1", "password2")}),)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "is_active" in form.changed_data and not obj.is_active:
+            services.api_tokens_revoke(user=obj, by=request.user, reason=_("the account was deactivated"))
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Tokens are issued by the API (``POST /api/v1/auth/token/``) and shown once; here they are only seen and
+    revoked."""
+
+    list_display = ["prefix", "user", "created_at", "expires_at"]
+    search_fields = ["user__email", "prefix"]
+    list_select_related = ["user"]
+    readonly_fields = ["user", "prefix", "created_at", "expires_at"]
+    exclude = ["password_fingerprint"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Membership)

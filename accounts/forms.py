@@ -1,11 +1,16 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
-from .ratelimit import SignInGuard, TooManyAttemptsError
+from .ratelimit import SignInGuard
 from .services import email_queue
+
+
+def rate_limited(form) -> bool:
+    """Did the limits on attempts (accounts.ratelimit) refuse what the form was asked? (The page answers 429.)"""
+    return any(e.code == "rate_limited" for errors in form.errors.as_data().values() for e in errors)
 
 
 class LoginForm(AuthenticationForm):
@@ -18,26 +23,33 @@ class LoginForm(AuthenticationForm):
         "inactive": _("This account is not active."),
     }
 
-    def clean(self):
-        """Sign in, within the limits on failed attempts (accounts.ratelimit)."""
-        if not self.cleaned_data.get("username") or not self.cleaned_data.get("password"):
-            return super().clean()
-        guard = SignInGuard(self.request, self.cleaned_data["username"])
-        try:
-            guard.check()
-        except TooManyAttemptsError as exc:
-            raise ValidationError(exc.message, code="rate_limited") from exc
-        try:
-            cleaned = super().clean()
-        except ValidationError:
-            guard.failed()
-            raise
-        guard.succeeded()
-        return cleaned
+    # The limits on attempts are applied by the authentication backend (accounts.backends), for every door.
 
     @property
     def rate_limited(self) -> bool:
-        return any(e.code == "rate_limited" for e in self.errors.as_data().get("__all__", []))
+        return rate_limited(self)
+
+
+class GuardedPasswordChangeForm(PasswordChangeForm):
+    """The password change asks for the current password: a door like the sign-in page (a session left open on
+    a shared computer must not allow guessing it), so it is counted in the same buckets."""
+
+    def __init__(self, user, *args, request=None, **kwargs):
+        self.request = request
+        super().__init__(user, *args, **kwargs)
+
+    def clean_old_password(self):
+        old_password = self.cleaned_data["old_password"]
+        guard = SignInGuard(self.request, self.user.email)
+        guard.begin()
+        if not self.user.check_password(old_password):
+            raise ValidationError(self.error_messages["password_incorrect"], code="password_incorrect")
+        guard.succeeded()
+        return old_password
+
+    @property
+    def rate_limited(self) -> bool:
+        return rate_limited(self)
 
 
 class QueuedPasswordResetForm(PasswordResetForm):

@@ -22,3 +22,20 @@ class PortalLanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class PermissionsPolicyMiddleware:
+    """The ``Permissions-Policy`` header from ``NSCL_PERMISSIONS_POLICY`` ({feature: [allowed origins]}; an empty
+    list switches the feature off for every origin, the portal included), on every answer."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        policy = getattr(settings, "NSCL_PERMISSIONS_POLICY", {})
+        if policy and "Permissions-Policy" not in response:
+            response["Permissions-Policy"] = ", ".join(
+                f"{feature}=({' '.join(origins)})" for feature, origins in policy.items()
+            )
+        return response

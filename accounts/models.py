@@ -226,6 +226,43 @@ class Notification(models.Model):
         return self.title
 
 
+# --- API tokens -------------------------------------------------------------------------------------
+
+
+class ApiToken(models.Model):
+    """A key a person's programs send as ``Authorization: Token <key>``.
+
+    Only the key's SHA-256 digest is stored (a copy of the database opens nothing). A token expires
+    (``NSCL_API_TOKEN_DAYS`` after it is issued), is revoked when its person's password changes or the account is
+    deactivated, and is bound to the password it was issued under: ``password_fingerprint`` is the password's
+    session hash of that moment, so a password changed by any path (the portal, the admin, ``changepassword``)
+    voids it even before the row is deleted (``accounts.api.authentication``)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("user")
+    )
+    digest = models.CharField(_("key digest"), max_length=64, unique=True, editable=False)
+    prefix = models.CharField(
+        _("key prefix"), max_length=8, editable=False, help_text=_("The first characters of the key, to recognise it.")
+    )
+    password_fingerprint = models.CharField(max_length=128, editable=False)
+    created_at = models.DateTimeField(_("issued at"), default=timezone.now, editable=False)
+    expires_at = models.DateTimeField(_("expires at"), editable=False)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "expires_at"], name="apitoken_user_expiry_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… · {self.user}"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+
 # --- Imports of programme data from spreadsheets ------------------------------------------------------
 
 

@@ -45,13 +45,13 @@ def register(request):
         messages.info(request, _("You are signed in already: a colleague can be added by the Department."))
         return redirect("home")
     form = RegistrationForm(request.POST or None)
-    bucket = {"register_ip": ratelimit.client_ip(request)}
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        attempt = ratelimit.Attempt([("register_ip", ratelimit.client_ip(request))])
         try:
-            ratelimit.check(bucket)
+            attempt.begin()  # counted first, then decided; a registration refused below gives its place back
         except ratelimit.TooManyAttemptsError as exc:
-            form.add_error(None, exc.message)
+            form.add_error(None, exc)
             return render(request, "enterprises/register.html", {"form": form}, status=429)
         try:
             result = services.enterprise_register(
@@ -65,9 +65,9 @@ def register(request):
                 message=data["message"],
             )
         except ValidationError as exc:
+            attempt.cancel()
             add_service_errors(form, exc)
         else:
-            ratelimit.hit(bucket)
             login(request, result.user)
             if result.enterprise is not None:
                 messages.success(request, _("Your enterprise is registered. It now awaits verification."))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
 from accounts import access
@@ -70,14 +70,34 @@ def version_detail(*, user, pk: int, permission: str) -> ReportVersion:
     return access.get_object_or_404(user, permission, ReportVersion.objects.select_related("report"), pk=pk)
 
 
+# A report is read through either permission: the province's working report ("report.view": its narrative as it
+# is being written, every version) or what was submitted to the Ministry ("report.view_submitted", whose condition
+# in accounts.access keeps it to submitted versions). Pages and API read reports through these two only.
+READ_REPORT = ("report.view", "report.view_submitted")
+
+
+def reports_readable(*, user, queryset: QuerySet[Report]) -> QuerySet[Report]:
+    """The reports the person may read, each with ``working``: True when they read the province's working
+    report, False when they read it as submitted to the Ministry; then ``submitted_narrative`` and
+    ``submitted_number`` are the latest submitted version's, which is what they are shown instead of the draft."""
+    working = access.scope(user, "report.view", Report.objects.filter(pk=OuterRef("pk")))
+    return access.scope_any(user, READ_REPORT, queryset).annotate(
+        working=Exists(working),
+        submitted_narrative=_latest("narrative", status=GenerationStatus.SUBMITTED),
+        submitted_number=_latest("number", status=GenerationStatus.SUBMITTED),
+    )
+
+
+def versions_readable(*, user, queryset: QuerySet[ReportVersion]) -> QuerySet[ReportVersion]:
+    """Versions the person may read: every version of their province's reports, submitted ones for the Ministry."""
+    return access.scope_any(user, READ_REPORT, queryset)
+
+
 def version_for_download(*, user, pk: int) -> ReportVersion:
     """A version the person may download: any version of their province's reports (staff, leaders), or a
     submitted version of any province (the Ministry). Anything else is not found."""
     versions = ReportVersion.objects.select_related("report__province").defer("snapshot")
-    visible = access.scope(user, "report.view", versions) | access.scope(
-        user, "report.view_submitted", versions.filter(status=GenerationStatus.SUBMITTED)
-    )
-    version = visible.filter(pk=pk).first()
+    version = versions_readable(user=user, queryset=versions).filter(pk=pk).first()
     if version is None:
         raise Http404
     return version
@@ -157,10 +177,7 @@ def submitted_report(*, user, pk: int) -> tuple[Report, list[ReportVersion]]:
     versions = access.scope(
         user,
         "report.view_submitted",
-        ReportVersion.objects.filter(report_id=pk, status=GenerationStatus.SUBMITTED)
-        .select_related("submitted_by")
-        .defer("snapshot")
-        .order_by("-number"),
+        ReportVersion.objects.filter(report_id=pk).select_related("submitted_by").defer("snapshot").order_by("-number"),
     )
     versions = list(versions)
     if not versions:

@@ -75,6 +75,8 @@ def pytest_runtest_setup(item):
         require("postgres")
     if item.get_closest_marker("browser"):
         require("chromium")
+    if item.get_closest_marker("redis"):
+        require("redis")
     if item.get_closest_marker("worker") and (IN_CI or os.environ.get("REDIS_URL")):
         require("redis")
 

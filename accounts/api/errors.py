@@ -4,9 +4,10 @@
 
 Codes: ``validation_error`` (400: the input, or a rule of a service, refused it), ``transition_refused`` (400:
 the application's workflow refused the action), ``parse_error`` (400), ``not_authenticated`` (401),
-``authentication_failed`` (401), ``permission_denied`` (403), ``not_found`` (404, also for what the person may
-not see), ``method_not_allowed`` (405), ``not_acceptable`` (406), ``conflict`` (409: the database refused a
-duplicate), ``unsupported_media_type`` (415), ``throttled`` (429).
+``authentication_failed`` (401), ``token_expired`` (401: get a new token), ``permission_denied`` (403),
+``not_found`` (404, also for what the person may not see), ``method_not_allowed`` (405), ``not_acceptable``
+(406), ``conflict`` (409: the database refused a duplicate), ``unsupported_media_type`` (415), ``throttled``
+(429).
 
 ``fields`` holds the messages by input field; ``non_field_errors`` those about the whole input. Services raise
 Django's ``ValidationError``, ``PermissionDenied`` and ``Http404``: they are answered here like DRF's own.
@@ -28,6 +29,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
+from accounts.api.authentication import TokenExpired
 from accounts.ratelimit import wait_message
 
 logger = logging.getLogger(__name__)
@@ -42,6 +44,7 @@ def _messages() -> dict[str, str]:
         "parse_error": _("The request body could not be read: send well-formed JSON."),
         "not_authenticated": _("Sign in, or send your API token in the header “Authorization: Token …”."),
         "authentication_failed": _("The API token or the session is not valid."),
+        "token_expired": _("The API token has expired: get a new one."),
         "permission_denied": _("You may not do this."),
         "not_found": _("Not found, or you may not see it."),
         "method_not_allowed": _("This method is not allowed here."),
@@ -57,6 +60,7 @@ _DRF_CODES: tuple[tuple[type[exceptions.APIException], str], ...] = (
     (exceptions.ValidationError, "validation_error"),
     (exceptions.ParseError, "parse_error"),
     (exceptions.NotAuthenticated, "not_authenticated"),
+    (TokenExpired, "token_expired"),
     (exceptions.AuthenticationFailed, "authentication_failed"),
     (exceptions.PermissionDenied, "permission_denied"),
     (exceptions.NotFound, "not_found"),
@@ -131,6 +135,8 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         message = _validation_message(code, fields)
     elif code == "throttled" and getattr(exc, "wait", None):
         message = wait_message(int(exc.wait))
-    elif code == "permission_denied" and force_str(exc.detail) != force_str(exc.default_detail):
-        message = force_str(exc.detail)  # a reason given by the view
+    elif code in {"permission_denied", "authentication_failed", "token_expired"} and force_str(exc.detail) != force_str(
+        exc.default_detail
+    ):
+        message = force_str(exc.detail)  # a reason given by the view or the authentication
     return _response(code, exc.status_code, message, fields, headers)

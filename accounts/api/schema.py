@@ -13,9 +13,11 @@ DESCRIPTION = """\
 The data of the provinces' productivity-and-quality programme (Decision 1322/QĐ-TTg), for provinces and the
 Ministry: plans and what was done under them, enterprises, support policies and applications, reports.
 
-**Authentication.** Send `Authorization: Token <key>`; get the key with `POST /api/v1/auth/token/` (e-mail and
-password) and revoke it with `DELETE /api/v1/auth/token/`. A signed-in browser session works too (with its CSRF
-token for writes).
+**Authentication.** Send `Authorization: Token <key>`; get a key with `POST /api/v1/auth/token/` (e-mail and
+password; each call issues a new key, shown once, with its `expires_at`: 30 days by default) and revoke all of
+your keys with `DELETE /api/v1/auth/token/`. A key stops working when it expires (`token_expired`), when your
+password changes and when the account is deactivated (`authentication_failed`). Failed sign-ins are limited
+(`throttled`, with `Retry-After`). A signed-in browser session works too (with its CSRF token for writes).
 
 **Access.** Exactly as on the portal's pages: a row the person may not see is *not found* (404), an action they
 may not take on a row they see is *permission denied* (403).
@@ -26,8 +28,9 @@ then Vietnamese. `Content-Language` says which was used.
 
 **Errors.** Every error is `{"error": {"code": …, "message": …, "fields": {…}}}` with a stable `code`
 (`validation_error`, `transition_refused`, `parse_error`, `not_authenticated`, `authentication_failed`,
-`permission_denied`, `not_found`, `method_not_allowed`, `conflict`, `unsupported_media_type`, `throttled`), a
-translated `message` and, for refused input, the messages by field (`non_field_errors` for the whole input).
+`token_expired`, `permission_denied`, `not_found`, `method_not_allowed`, `conflict`, `unsupported_media_type`,
+`throttled`), a translated `message` and, for refused input, the messages by field (`non_field_errors` for the
+whole input).
 
 **Lists.** Filters and `ordering` are query parameters (an empty value means "all"). Applications,
 enterprises, activities, events and the audit trail are paginated by cursor (`next`/`previous`); other lists
@@ -50,6 +53,7 @@ ERROR_SCHEMA = {
                         "parse_error",
                         "not_authenticated",
                         "authentication_failed",
+                        "token_expired",
                         "permission_denied",
                         "not_found",
                         "method_not_allowed",
@@ -70,7 +74,7 @@ ERROR_SCHEMA = {
 }
 ERROR_DESCRIPTIONS = {
     "400": "validation_error, transition_refused or parse_error",
-    "401": "not_authenticated or authentication_failed",
+    "401": "not_authenticated, authentication_failed or token_expired",
     "403": "permission_denied",
     "404": "not_found",
     "429": "throttled: too many failed attempts; the Retry-After header says in how many seconds to try again",

@@ -22,7 +22,10 @@ class TokenRequestSerializer(serializers.Serializer):
 
 
 class TokenSerializer(serializers.Serializer):
-    token = serializers.CharField(help_text=_("Send it as “Authorization: Token <token>”."))
+    token = serializers.CharField(
+        help_text=_("Send it as “Authorization: Token <token>”. It is shown once: the portal keeps only its digest.")
+    )
+    expires_at = serializers.DateTimeField(help_text=_("After this moment the token no longer opens the API."))
     user = UserBriefSerializer()
 
 

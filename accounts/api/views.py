@@ -7,20 +7,21 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, status
-from rest_framework.authtoken.models import Token
 from rest_framework.exceptions import Throttled
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts import services
 from accounts.models import AuditEntry
-from accounts.ratelimit import SignInGuard, TooManyAttemptsError
+from accounts.ratelimit import TooManyAttemptsError
 
 from . import serializers as s
 from .base import ApiMixin, CursorPagination, ReadOnlyViewSet
 
 
 class TokenView(ApiMixin, APIView):
-    """Get (or revoke) the API token of an account."""
+    """Get an API token with an account's e-mail address and password, or revoke the account's tokens. The sign-in
+    is limited like the portal's (``accounts.ratelimit``, applied by the authentication backend)."""
 
     permission_classes = [permissions.AllowAny]
 
@@ -34,29 +35,27 @@ class TokenView(ApiMixin, APIView):
         request=s.TokenRequestSerializer,
         responses={200: s.TokenSerializer},
         auth=[],
-        summary="Get your API token with your e-mail address and password",
+        summary="Get a new API token with your e-mail address and password",
     )
     def post(self, request):
         data = s.TokenRequestSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        guard = SignInGuard(request, data.validated_data["email"])
         try:
-            guard.check()
+            user = authenticate(
+                request._request, email=data.validated_data["email"], password=data.validated_data["password"]
+            )
         except TooManyAttemptsError as exc:
             raise Throttled(wait=exc.wait) from exc
-        user = authenticate(
-            request._request, email=data.validated_data["email"], password=data.validated_data["password"]
-        )
         if user is None:
-            guard.failed()
             raise ValidationError(_("The e-mail address or the password is not right, or the account is disabled."))
-        guard.succeeded()
-        token, _created = Token.objects.get_or_create(user=user)
-        return Response(s.TokenSerializer({"token": token.key, "user": user}).data)
+        token, key = services.api_token_issue(user=user)
+        return Response(s.TokenSerializer({"token": key, "expires_at": token.expires_at, "user": user}).data)
 
-    @extend_schema(operation_id="auth_token_destroy", request=None, responses={204: None}, summary="Revoke your token")
+    @extend_schema(
+        operation_id="auth_token_destroy", request=None, responses={204: None}, summary="Revoke all your API tokens"
+    )
     def delete(self, request):
-        Token.objects.filter(user=request.user).delete()
+        services.api_tokens_revoke(user=request.user, by=request.user, reason=_("asked by the person"))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -47,15 +48,17 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI and Redoc assets served locally: the docs work offline
     "import_export",
+    "csp",
     *PROJECT_APPS,
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "accounts.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "accounts.middleware.PortalLanguageMiddleware",
@@ -158,6 +161,59 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Session lengths by role (accounts/sessions.py): a session opened by anyone holding a role of the Department, a
+# council, a unit, the Ministry or the admin lasts NSCL_SESSION_HOURS_STAFF hours from sign-in; one opened by an
+# enterprise member only, NSCL_SESSION_DAYS_ENTERPRISE days.
+NSCL_SESSION_HOURS_STAFF = int(os.environ.get("NSCL_SESSION_HOURS_STAFF", "8"))
+NSCL_SESSION_DAYS_ENTERPRISE = int(os.environ.get("NSCL_SESSION_DAYS_ENTERPRISE", "14"))
+SESSION_COOKIE_AGE = NSCL_SESSION_DAYS_ENTERPRISE * 24 * 60 * 60
+
+# --- Browser security headers -----------------------------------------------------------------------------
+# Content-Security-Policy (django-csp 4): scripts and styles from the portal's own static files only, never inline
+# (the few inline blocks a library's page needs carry the request's nonce); no plug-ins, no framing, forms post to
+# the portal only. The API documentation pages widen it for themselves (config/api.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# Permissions-Policy (accounts.middleware.PermissionsPolicyMiddleware): the portal uses none of these features.
+NSCL_PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+# The OpenAPI schema and its documentation pages (/api/schema/, /api/docs/, /api/redoc/): open in the embedded
+# default, behind sign-in in production.
+NSCL_API_DOCS_PUBLIC = env_bool("NSCL_API_DOCS_PUBLIC", True)
+
 # --- Internationalisation: Vietnamese first --------------------------------------------------
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
@@ -202,6 +258,8 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # the person's address is read from X-Forwarded-For.
 NSCL_RATE_LIMITS: dict[str, tuple[int, int]] = {}
 NSCL_PROXY_COUNT = int(os.environ.get("NSCL_PROXY_COUNT", "0"))
+# API tokens (accounts.ApiToken) expire this many days after they are issued.
+NSCL_API_TOKEN_DAYS = int(os.environ.get("NSCL_API_TOKEN_DAYS", "30"))
 
 # The portal's today (accounts/clock.py): empty for the local date in TIME_ZONE, or a fixed YYYY-MM-DD for
 # reproducible demos and tests (a plan's standing, deadlines).
@@ -211,7 +269,7 @@ NSCL_AS_OF = os.environ.get("NSCL_AS_OF", "")
 REST_FRAMEWORK = {
     # Token first: an anonymous API call is answered 401 with "WWW-Authenticate: Token".
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "accounts.api.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

@@ -168,6 +168,20 @@ class ReportSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
 
+    def to_representation(self, report):
+        """The Ministry reads a report as it was submitted (``working`` is False: ``reporting.selectors.
+        reports_readable``): the narrative of its latest submitted version and that version's number, never the
+        draft the province is writing."""
+        data = super().to_representation(report)
+        if getattr(report, "working", True) is False:
+            submitted = report.submitted_narrative or {}
+            for name in NARRATIVE_FIELDS:
+                if name in data:
+                    data[name] = submitted.get(name) or (None if name == "dated" else "")
+            data["latest_version"] = report.submitted_number
+            data["latest_status"] = GenerationStatus.SUBMITTED.value
+        return data
+
 
 class ReportDetailSerializer(ReportSerializer):
     class Meta(ReportSerializer.Meta):

@@ -5,7 +5,6 @@ PDF and XLSX, submitting a version. The Ministry reads the submitted versions of
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
@@ -25,7 +24,7 @@ from accounts.api.base import (
 from support.api.views_applications import FileRenderer, file_response
 
 from .. import selectors, services
-from ..models import GenerationStatus, Report, ReportVersion
+from ..models import Report, ReportVersion
 from . import serializers as s
 
 FORMATS = {
@@ -34,37 +33,19 @@ FORMATS = {
 }
 
 
-def visible_reports(user, queryset):
-    """Reports the person may read: their provinces' (staff, leaders), or any province's with a submitted
-    version (the Ministry)."""
-    mine = access.scope(user, "report.view", queryset).values("pk")
-    submitted = access.scope(
-        user, "report.view_submitted", Report.objects.filter(versions__status=GenerationStatus.SUBMITTED)
-    ).values("pk")
-    return queryset.filter(Q(pk__in=mine) | Q(pk__in=submitted))
-
-
-def visible_versions(user, queryset):
-    """Versions the person may read: every version of their provinces' reports, submitted ones for the Ministry."""
-    mine = access.scope(user, "report.view", queryset).values("pk")
-    submitted = access.scope(user, "report.view_submitted", queryset.filter(status=GenerationStatus.SUBMITTED)).values(
-        "pk"
-    )
-    return queryset.filter(Q(pk__in=mine) | Q(pk__in=submitted))
-
-
 class ReportPermission(MappedPermission):
     """Reading reports needs either the province's "report.view" or the Ministry's "report.view_submitted"."""
 
     def has_permission(self, request, view) -> bool:
         if view.action == "list" and request.user and request.user.is_authenticated:
-            return access.can(request.user, "report.view") or access.can(request.user, "report.view_submitted")
+            return access.can_any(request.user, selectors.READ_REPORT)
         return super().has_permission(request, view)
 
 
 class ReportViewSet(ListMixin, RetrieveMixin, CreateMixin, UpdateMixin, AccessViewSet):
     """Reports of a province on its plans: annual, mid-term, final, ad hoc. The province's staff prepare them;
-    the Ministry reads those with a submitted version."""
+    the Ministry reads those with a submitted version, as submitted (``selectors.reports_readable``): their
+    narrative is the latest submitted version's, never the draft being written."""
 
     permission_classes = [ReportPermission]
     queryset = selectors.report_list_queryset()
@@ -90,13 +71,14 @@ class ReportViewSet(ListMixin, RetrieveMixin, CreateMixin, UpdateMixin, AccessVi
         if getattr(self, "swagger_fake_view", False):
             return self.queryset.none()
         if self.action == "list":
-            return visible_reports(self.request.user, self.base_queryset())
+            return selectors.reports_readable(user=self.request.user, queryset=self.base_queryset())
         return super().get_queryset()
 
     def get_object(self):
         """404 when the person cannot read the report; 403 when they read it but may not do this."""
         user = self.request.user
-        report = visible_reports(user, self.base_queryset()).filter(pk=self.kwargs["pk"]).first()
+        readable = selectors.reports_readable(user=user, queryset=self.base_queryset())
+        report = readable.filter(pk=self.kwargs["pk"]).first()
         if report is None:
             raise Http404
         permission = self.permission_for()
@@ -147,7 +129,8 @@ class ReportVersionViewSet(ListMixin, RetrieveMixin, AccessViewSet):
     def get_parent(self):
         if not hasattr(self, "_parent"):
             user = self.request.user
-            report = visible_reports(user, self.parent_queryset.all()).filter(pk=self.kwargs["report_pk"]).first()
+            readable = selectors.reports_readable(user=user, queryset=self.parent_queryset.all())
+            report = readable.filter(pk=self.kwargs["report_pk"]).first()
             if report is None:
                 raise Http404
             if self.action == "create" and not access.can(user, "report.change", report):
@@ -158,7 +141,7 @@ class ReportVersionViewSet(ListMixin, RetrieveMixin, AccessViewSet):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return self.queryset.none()
-        return visible_versions(self.request.user, self.base_queryset())
+        return selectors.versions_readable(user=self.request.user, queryset=self.base_queryset())
 
     def get_object(self):
         version = self.get_queryset().filter(pk=self.kwargs["pk"]).first()

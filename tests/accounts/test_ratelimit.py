@@ -22,7 +22,8 @@ LOGIN = "accounts:login"
 def small_limits(settings):
     settings.NSCL_RATE_LIMITS = {
         "signin_ip": (6, 900),
-        "signin_account": (3, 900),
+        "signin_account_ip": (3, 900),
+        "signin_account": (10, 900),
         "register_ip": (2, 3600),
         "password_reset_ip": (4, 3600),
         "password_reset_account": (2, 3600),

@@ -11,9 +11,9 @@ from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 
 from accounts.models import AuditEntry, Role, User
+from accounts.services import api_token_issue
 from enterprises.models import Award, Certificate, Contact, Enterprise
 from plans.models import (
     Activity,
@@ -212,7 +212,7 @@ def build_world() -> World:
         )
     }
 
-    tokens = {role: Token.objects.create(user=user).key for role, user in users.items() if user is not None}
+    tokens = {role: api_token_issue(user=user)[1] for role, user in users.items() if user is not None}
     return World(
         users=users,
         tokens=tokens,

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
+from django.utils import timezone
+from rest_framework.test import APIClient
 
 from accounts.models import Role
+from plans.models import Plan
+from reporting import services
 from reporting.models import GenerationStatus, Report, ReportVersion
 from tests.accounts.factories import make_user
 from tests.enterprises.factories import make_enterprise, make_member
@@ -150,3 +155,125 @@ def test_the_report_list_is_the_provinces(client, world, role, expected):
     client.force_login(person(role))
     response = client.get(reverse("reporting:report_list"))
     assert response.status_code == expected
+
+
+# --- The Ministry reads what was submitted, never the draft: pages and API alike ---------------------------------
+
+SUBMITTED_TEXT = "Nhận xét đã gửi Bộ."
+DRAFT_TEXT = "Bản nháp chưa gửi: số liệu còn phải kiểm tra."
+
+
+def _version(report, number: int, status: str) -> ReportVersion:
+    """A version of the report's narrative as it is now, made directly (generating PDFs is not what is tested)."""
+    version = ReportVersion(
+        report=report, number=number, status=status, request_key=f"k{number}", narrative=report.narrative
+    )
+    version.pdf.save(f"v{number}.pdf", ContentFile(b"%PDF-1.7 v"), save=False)
+    version.xlsx.save(f"v{number}.xlsx", ContentFile(b"PK v"), save=False)
+    version.pdf_sha256 = version.xlsx_sha256 = "0" * 64
+    version.generated_at = timezone.now()
+    version.submitted_at = timezone.now() if status == GenerationStatus.SUBMITTED else None
+    version.save()
+    return version
+
+
+@pytest.fixture
+def redrafted(world):
+    """The submitted report of 2022 (version 1), submitted again with a new assessment (version 2), whose narrative
+    the province has since rewritten: a working draft, with a version 3 generated but not submitted."""
+    author = staff("kon-tum")
+    report = world["sent"]
+    report = services.report_update(report=report, by=author, data={"assessment": SUBMITTED_TEXT})
+    second = _version(report, 2, GenerationStatus.SUBMITTED)
+    report = services.report_update(report=report, by=author, data={"assessment": DRAFT_TEXT, "title": "Tiêu đề nháp"})
+    return {"report": report, "submitted": second, "draft": _version(report, 3, GenerationStatus.READY)}
+
+
+def api_get(user, url):
+    client = APIClient()
+    client.force_authenticate(user)
+    return client.get(url)
+
+
+@pytest.mark.parametrize(
+    ("role", "detail", "assessment", "versions"),
+    [
+        ("staff", 200, DRAFT_TEXT, "all"),
+        ("leader", 200, DRAFT_TEXT, "all"),
+        ("successor_staff", 200, DRAFT_TEXT, "all"),
+        ("other_staff", 404, None, None),
+        ("council", 404, None, None),
+        ("unit_reporter", 404, None, None),
+        ("enterprise", 404, None, None),
+        ("ministry", 200, SUBMITTED_TEXT, "submitted"),
+    ],
+)
+def test_the_api_shows_the_ministry_the_submitted_report_and_the_province_its_draft(
+    world, redrafted, role, detail, assessment, versions
+):
+    user = person(role)
+    report = redrafted["report"]
+
+    response = api_get(user, f"/api/v1/reports/{report.pk}/")
+
+    assert response.status_code == detail
+    if detail != 200:
+        return
+    body = response.json()
+    assert body["assessment"] == assessment
+    listed = api_get(user, "/api/v1/reports/").json()["results"]
+    listed_row = next(row for row in listed if row["id"] == report.pk)
+    numbers = [v["number"] for v in api_get(user, f"/api/v1/reports/{report.pk}/versions/").json()["results"]]
+    submitted_number, draft_number = redrafted["submitted"].number, redrafted["draft"].number
+    if versions == "all":
+        assert body["title"] == listed_row["title"] == "Tiêu đề nháp"
+        assert (body["latest_version"], body["latest_status"]) == (draft_number, "ready")
+        assert set(numbers) >= {submitted_number, draft_number}
+    else:  # what the Ministry received: version 1's narrative, nothing of the draft or its version
+        assert body["title"] == listed_row["title"] == redrafted["submitted"].narrative["title"] != "Tiêu đề nháp"
+        assert (body["latest_version"], body["latest_status"]) == (submitted_number, "submitted")
+        assert (listed_row["latest_version"], listed_row["latest_status"]) == (submitted_number, "submitted")
+        assert numbers == [submitted_number, world["sent_version"].number]  # 2 and 1: the submitted ones
+        assert DRAFT_TEXT not in response.content.decode()
+        draft_url = f"/api/v1/reports/{report.pk}/versions/{redrafted['draft'].pk}/"
+        assert api_get(user, draft_url).status_code == 404
+        assert api_get(user, f"/api/v1/reports/{world['ready'].pk}/").status_code == 404  # nothing submitted
+
+
+@pytest.mark.parametrize(
+    ("role", "working_page", "ministry_page", "draft_download"),
+    [
+        ("staff", 200, 403, 200),
+        ("leader", 200, 403, 200),
+        ("other_staff", 404, 403, 404),
+        ("enterprise", 404, 403, 404),
+        ("ministry", 404, 200, 404),
+    ],
+)
+def test_the_pages_show_the_ministry_the_submitted_versions_and_the_province_its_draft(
+    client, world, redrafted, role, working_page, ministry_page, draft_download
+):
+    client.force_login(person(role))
+    report = redrafted["report"]
+
+    assert client.get(reverse("reporting:report_detail", args=[report.pk])).status_code == working_page
+    ministry = client.get(reverse("reporting:ministry_report", args=[report.pk]))
+    assert ministry.status_code == ministry_page
+    if ministry_page == 200:
+        assert [v.number for v in ministry.context["versions"]] == [2, 1]  # the submitted ones, not the draft 3
+        assert DRAFT_TEXT not in ministry.content.decode()
+    download = client.get(reverse("reporting:version_download", args=[redrafted["draft"].pk, "pdf"]))
+    assert download.status_code == draft_download
+
+
+def test_the_submitted_only_rule_is_the_access_modules():
+    # One rule: "report.view_submitted" reaches every province for the Ministry, and only what was submitted, for
+    # every caller of accounts.access (superusers included); the pages and the API add no filter of their own.
+    from accounts import access
+
+    assert access.CONDITIONS["report.view_submitted"] == {
+        "reporting.report": ("versions__status", "submitted"),
+        "reporting.reportversion": ("status", "submitted"),
+    }
+    with pytest.raises(LookupError):
+        access.scope(ministry(), "report.view_submitted", Plan.objects.all())
