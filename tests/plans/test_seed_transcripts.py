@@ -406,3 +406,17 @@ def test_the_bac_lieu_page_shows_the_departments_duty_to_report_before_30_novemb
     assert "hằng năm 30/11" in page.lower()
     for link_wording in TRANSCRIPTS["bac-lieu"]["legal_basis"]:
         assert norm(link_wording) in page
+
+
+@pytest.mark.parametrize(
+    ("key", "closing"),
+    [("bac-lieu", "nghiêm túc triển khai thực hiện Kế hoạch này"), ("kon-tum", "Trường hợp vượt thẩm quyền")],
+)
+def test_the_plan_page_numbers_nothing_the_document_does_not(client, plans, key, closing):
+    """The document numbers its own sections (Bạc Liêu's implementation is V, not IV); the page's headings carry
+    no numbering of the portal's, and a closing paragraph is shown as written, under no invented heading."""
+    page = _page(client, plans[key])
+    assert closing in page
+    assert "Đoạn kết" not in page
+    for invented in ("I. Mục tiêu", "II. Nhiệm vụ", "III. Kinh phí", "IV. Tổ chức thực hiện"):
+        assert invented not in page
