@@ -27,7 +27,7 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt $(VENV)/.run-insta
 
 run: $(VENV)/.run-installed
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo_data
+	SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}" $(PY) manage.py load_demo_data
 	HOST=$(HOST) PORT=$(PORT) scripts/run.sh
 
 test: $(VENV)/.dev-installed

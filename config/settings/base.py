@@ -232,8 +232,11 @@ USE_THOUSAND_SEPARATOR = False
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
-if DEBUG:
-    STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise serves from the finders meanwhile
+# Outside production whitenoise serves static files straight from the sources (no collectstatic), so that the
+# demo runs with DEBUG off and people see the portal's own Vietnamese 404 and 500 pages, not Django's.
+WHITENOISE_USE_FINDERS = env_bool("NSCL_STATIC_FROM_SOURCES", True)
+if WHITENOISE_USE_FINDERS:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_URL = "/media-not-served/"  # uploaded documents are served only through access-checked views
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
@@ -251,7 +254,9 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Cổng NSCL <no-reply@nscl.localhost>")
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The address that serves the portal, for links in e-mails (sent by the worker, which has no request):
+# scripts/run.sh sets it from HOST and PORT; production sets it to the public address.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Limits on signing in, registering and password resets (accounts/ratelimit.py): {scope: (attempts, seconds)}
 # overrides its defaults. NSCL_PROXY_COUNT: the trusted proxies in front of gunicorn (1 behind nginx), so that

@@ -25,10 +25,12 @@ if SECRET_KEY.startswith("dev-only") or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be a random value of at least 50 characters.")
 _required("DATABASE_URL")
 _required("REDIS_URL")
+_required("SITE_URL")  # links in e-mails
 if not os.environ.get("DJANGO_ALLOWED_HOSTS"):
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must be set for production.")
 
 DEBUG = False
+WHITENOISE_USE_FINDERS = False  # collectstatic's hashed, compressed files only
 DEMO_MODE = False  # demo accounts cannot log in, and accounts.checks refuses to start with them
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -10,7 +10,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))}
+    skip = ("DJANGO_", "DATABASE_URL", "REDIS_URL", "SITE_URL")
+    base = {k: v for k, v in os.environ.items() if not k.startswith(skip)}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -28,6 +29,7 @@ PRODUCTION = {
     "DJANGO_ALLOWED_HOSTS": "nscl.example.gov.vn",
     "DATABASE_URL": "postgres://nscl@127.0.0.1:5432/nscl",
     "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "SITE_URL": "https://nscl.example.gov.vn",
 }
 
 
@@ -52,3 +54,10 @@ def test_production_refuses_demo_data():
 def test_embedded_default_needs_no_environment(tmp_path):
     result = _manage("check", env={"DJANGO_SETTINGS_MODULE": "config.settings.base", "NSCL_VAR_DIR": str(tmp_path)})
     assert result.returncode == 0, result.stderr
+
+
+def test_production_refuses_to_start_without_the_address_that_links_in_e_mails_point_to():
+    env = {k: v for k, v in PRODUCTION.items() if k != "SITE_URL"}
+    result = _manage("check", env=env)
+    assert result.returncode != 0
+    assert "SITE_URL must be set" in result.stderr
