@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.collation import VietnameseCharField
+
 from .sizes import SectorGroup, SizeClass
 from .taxcodes import TAX_CODE_PATTERN, validate_tax_code
 
@@ -64,7 +66,7 @@ class Enterprise(models.Model):
         error_messages={"unique": _("An enterprise with this tax code is already registered.")},
         help_text=_("10 digits, or 10 digits, a dash and 3 digits for a branch."),
     )
-    name = models.CharField(_("name"), max_length=255)
+    name = VietnameseCharField(_("name"), max_length=255)
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
     english_name = models.CharField(_("English name"), max_length=255, blank=True)
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.COMPANY)

@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from accounts.collation import VietnameseCharField
+
 MERGER_DATE_ISO = "2025-07-01"
 
 
@@ -29,7 +31,7 @@ class Province(models.Model):
 
     key = models.SlugField(_("key"), max_length=40, unique=True)
     gso_code = models.CharField(_("statistics code"), max_length=2)
-    name = models.CharField(_("name"), max_length=100)
+    name = VietnameseCharField(_("name"), max_length=100)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
@@ -92,7 +94,7 @@ class Unit(models.Model):
     province = models.ForeignKey(
         Province, on_delete=models.PROTECT, null=True, blank=True, related_name="units", verbose_name=_("province")
     )
-    name = models.CharField(_("name"), max_length=255)
+    name = VietnameseCharField(_("name"), max_length=255)
     short_name = models.CharField(_("short name"), max_length=80, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.DEPARTMENT)
     aliases = models.TextField(
