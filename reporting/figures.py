@@ -401,6 +401,7 @@ def report_figures(*, plan: Plan, years: Iterable[int], as_of: dt.date | None = 
             "targets": len(targets),
             "targets_achieved": statuses.count("achieved"),
             "targets_behind": statuses.count("behind"),
+            "targets_not_achieved": statuses.count("not_achieved"),
         },
     }
 

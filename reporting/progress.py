@@ -37,7 +37,8 @@ Status of a period (a year, or a phase), as of a date (``evaluate``)
   manual indicator nothing was entered for, a growth rate without a base year, a qualitative target without
   a value);
 * **achieved**: the target is met (even before the period ends);
-* **behind**: the period has ended and the target is not met; or the period is running and a cumulative
+* **not achieved**: the period has ended and the target is not met (judged, no longer "behind");
+* **behind**: the period is running and a cumulative
   count is below its due share, or a percentage, share or growth rate of a phase falls short;
 * **on track**: the period is running and a cumulative count has reached at least its due share:
   actual ≥ v × completed months ÷ months of the period (a month is completed on its last day; a phase
@@ -45,7 +46,8 @@ Status of a period (a year, or a phase), as of a date (``evaluate``)
   A yearly percentage, share or growth rate of the current year is on track until the year ends (its figure
   is not final yet).
 
-A target set per year also gets a phase summary: behind when any year is behind; achieved when every year
+A target set per year also gets a phase summary: behind when any year is behind or not achieved (not
+achieved once the phase has ended); achieved when every year
 of the phase is achieved; no data when no year has data; otherwise on track.
 """
 
@@ -78,6 +80,7 @@ class Status(StrEnum):
     ACHIEVED = "achieved"
     ON_TRACK = "on_track"
     BEHIND = "behind"
+    NOT_ACHIEVED = "not_achieved"
     NO_DATA = "no_data"
 
     @property
@@ -87,13 +90,19 @@ class Status(StrEnum):
     @property
     def pill(self) -> str:
         """The CSS class of the status pill."""
-        return {Status.ACHIEVED: "ok", Status.ON_TRACK: "warn", Status.BEHIND: "bad"}.get(self, "")
+        return {
+            Status.ACHIEVED: "ok",
+            Status.ON_TRACK: "warn",
+            Status.BEHIND: "bad",
+            Status.NOT_ACHIEVED: "bad",
+        }.get(self, "")
 
 
 STATUS_LABELS = {
     Status.ACHIEVED: _("achieved"),
     Status.ON_TRACK: _("on track"),
     Status.BEHIND: _("behind"),
+    Status.NOT_ACHIEVED: _("not achieved"),
     Status.NO_DATA: _("no data"),
 }
 
@@ -162,7 +171,7 @@ def evaluate(
     if target_met(target, actual):
         return Status.ACHIEVED, None
     if as_of >= dt.date(end_year, 12, 31):
-        return Status.BEHIND, None
+        return Status.NOT_ACHIEVED, None  # the period is over: judged, no longer "behind schedule"
     if target.comparator == Target.Comparator.QUALITATIVE:
         return Status.ON_TRACK, None
     if cumulative:
@@ -173,10 +182,11 @@ def evaluate(
     return Status.BEHIND, None
 
 
-def summarise_years(statuses: Sequence[Status]) -> Status:
-    """The phase status of a target set per year, from the statuses of every year of the phase."""
-    if any(s == Status.BEHIND for s in statuses):
-        return Status.BEHIND
+def summarise_years(statuses: Sequence[Status], *, ended: bool = False) -> Status:
+    """The phase status of a target set per year, from the statuses of every year of the phase; once the
+    phase has ended (``ended``) a phase that fell short is not achieved rather than behind."""
+    if any(s in (Status.BEHIND, Status.NOT_ACHIEVED) for s in statuses):
+        return Status.NOT_ACHIEVED if ended else Status.BEHIND
     if statuses and all(s == Status.ACHIEVED for s in statuses):
         return Status.ACHIEVED
     if all(s == Status.NO_DATA for s in statuses):
@@ -345,7 +355,7 @@ def target_progress(target: Target, series: IndicatorSeries, *, years: Iterable[
             target_max=target.value_max,
             actual=phase_actual,
             percent=None,
-            status=summarise_years(statuses),
+            status=summarise_years(statuses, ended=as_of >= dt.date(phase.end_year, 12, 31)),
             years_achieved=sum(1 for s in statuses if s == Status.ACHIEVED),
             years_counted=sum(1 for y in phase.years if y <= as_of.year),
         )

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from enterprises.models import Award
 from plans.models import Activity, Target
@@ -82,8 +83,8 @@ def test_a_phase_count_that_reaches_its_target_early_is_achieved():
     assert phase_status(target(low=10), 10)[0] == Status.ACHIEVED
 
 
-def test_a_phase_count_short_of_its_target_when_the_phase_has_ended_is_behind():
-    assert phase_status(target(low=10), 9, as_of=dt.date(2025, 12, 31))[0] == Status.BEHIND
+def test_a_phase_count_short_of_its_target_when_the_phase_has_ended_is_not_achieved():
+    assert phase_status(target(low=10), 9, as_of=dt.date(2025, 12, 31))[0] == Status.NOT_ACHIEVED
     assert phase_status(target(low=10), 10, as_of=dt.date(2025, 12, 31))[0] == Status.ACHIEVED
 
 
@@ -102,14 +103,14 @@ def test_a_range_per_year_is_achieved_from_its_lower_bound():
     t = target(C.RANGE, 10, 20)
     assert year_status(t, 10)[0] == Status.ACHIEVED
     assert year_status(t, 25)[0] == Status.ACHIEVED  # above the range: more than planned
-    assert year_status(t, 9)[0] == Status.BEHIND  # 2023 has ended on 31/12/2023
+    assert year_status(t, 9)[0] == Status.NOT_ACHIEVED  # 2023 has ended on 31/12/2023
 
 
 def test_more_than_needs_strictly_more():
     t = target(C.MORE_THAN, 7, measure=Target.Measure.GROWTH_RATE)
     assert not target_met(t, Decimal(7))
     assert target_met(t, Decimal("7.01"))
-    assert year_status(t, 7, cumulative=False)[0] == Status.BEHIND
+    assert year_status(t, 7, cumulative=False)[0] == Status.NOT_ACHIEVED
     assert year_status(t, "7.01", cumulative=False)[0] == Status.ACHIEVED
 
 
@@ -119,14 +120,14 @@ def test_approximately_is_achieved_within_ten_percent_and_above():
     assert not target_met(t, Decimal("26.99"))
     assert target_met(t, Decimal(33))
     assert target_met(t, Decimal(40))  # exceeded
-    assert phase_status(t, "26.99", as_of=dt.date(2025, 12, 31), cumulative=False)[0] == Status.BEHIND
+    assert phase_status(t, "26.99", as_of=dt.date(2025, 12, 31), cumulative=False)[0] == Status.NOT_ACHIEVED
 
 
 def test_exactly_is_a_planned_quantity_met_at_or_above_it():
     t = target(C.EXACTLY, 10)
     assert year_status(t, 10)[0] == Status.ACHIEVED
     assert year_status(t, 11)[0] == Status.ACHIEVED
-    assert year_status(t, 9)[0] == Status.BEHIND
+    assert year_status(t, 9)[0] == Status.NOT_ACHIEVED
 
 
 def test_a_qualitative_target_has_no_data_unless_a_value_is_entered():
@@ -134,7 +135,7 @@ def test_a_qualitative_target_has_no_data_unless_a_value_is_entered():
     assert phase_status(t, None)[0] == Status.NO_DATA
     assert phase_status(t, 0, entered=False)[0] == Status.NO_DATA  # a computed zero is not a value entered
     assert phase_status(t, 1)[0] == Status.ACHIEVED
-    assert phase_status(t, 0, as_of=dt.date(2025, 12, 31))[0] == Status.BEHIND  # entered 0, phase over
+    assert phase_status(t, 0, as_of=dt.date(2025, 12, 31))[0] == Status.NOT_ACHIEVED  # entered 0, phase over
     assert phase_status(t, 0)[0] == Status.ON_TRACK  # entered 0, phase still running
     assert percent_achieved(t, Decimal(1)) is None
 
@@ -245,7 +246,7 @@ def test_plan_progress_evaluates_every_target_per_year_and_phase(kon_tum_plan):
     supported = rows[t["supported"].pk]
     assert [(e.label, e.actual, e.status) for e in supported.years] == [
         ("2021", 2, Status.ACHIEVED),
-        ("2022", 1, Status.BEHIND),
+        ("2022", 1, Status.NOT_ACHIEVED),
         ("2023", 3, Status.ACHIEVED),
         ("2024", None, Status.NO_DATA),
         ("2025", None, Status.NO_DATA),
@@ -264,7 +265,7 @@ def test_plan_progress_evaluates_every_target_per_year_and_phase(kon_tum_plan):
     growth = rows[t["growth"].pk]
     assert [(e.actual, e.status) for e in growth.years[:3]] == [
         (Decimal("7.50"), Status.ACHIEVED),
-        (Decimal("7.00"), Status.BEHIND),  # "more than 7 %" is not met by 7 %
+        (Decimal("7.00"), Status.NOT_ACHIEVED),  # "more than 7 %" is not met by 7 %
         (None, Status.NO_DATA),
     ]
     assert growth.phase_result.actual == Decimal("7.25")  # (7.5 + 7) / 2
@@ -275,6 +276,7 @@ def test_plan_progress_evaluates_every_target_per_year_and_phase(kon_tum_plan):
         Status.ACHIEVED: 1,
         Status.ON_TRACK: 1,
         Status.BEHIND: 2,
+        Status.NOT_ACHIEVED: 0,
         Status.NO_DATA: 1,
     }
 
@@ -406,3 +408,14 @@ def test_award_based_target_counts_winners(kon_tum_plan):
     award(enterprise(), 2022, Award.Result.GOLD)
     progress = plan_progress(plan, years=[2022], as_of=END_2023)
     assert by_target(progress)[winners.pk].years[0].status == Status.ACHIEVED
+
+
+def test_a_target_set_per_year_is_judged_not_achieved_once_its_phase_has_ended(kon_tum_plan, as_of):
+    """As of 01/12/2026 the 2021-2025 phase is over: 2022's single supported enterprise against "≥ 2 a year"
+    makes the phase not achieved, no longer "behind schedule"."""
+    plan, t = kon_tum_plan
+    as_of(dt.date(2026, 12, 1))
+    supported = by_target(plan_progress(plan, as_of=dt.date(2026, 12, 1)))[t["supported"].pk]
+    assert supported.status == Status.NOT_ACHIEVED
+    with translation.override("vi"):
+        assert supported.status.label == "không đạt"

@@ -104,8 +104,8 @@ def test_the_annual_report_shows_targets_support_and_the_appendix_of_enterprises
         "Số doanh nghiệp đạt Giải thưởng Chất lượng Quốc gia",
     ):
         assert name in text
-    # 2 enterprises supported in 2023 against "10 to 20 a year": 2 / 10 = 20 %, the year is over: behind.
-    assert re.search(r"10–20/năm 2 20 chậm tiến độ", text)
+    # 2 enterprises supported in 2023 against "10 to 20 a year": 2 / 10 = 20 %, the year is over: not achieved.
+    assert re.search(r"10–20/năm 2 20 không đạt", text)
     # Support by content: 45 + 12,5 = 57,5 million from the state, 50 + 15 = 65 million from the enterprises.
     assert "Số doanh nghiệp được hỗ trợ" in text
     assert "Tổng số doanh nghiệp được hỗ trợ: 2 doanh nghiệp" in text
