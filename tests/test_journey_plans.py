@@ -36,7 +36,7 @@ def test_kon_tum_staff_read_their_plan_and_other_provinces_cannot_edit_it(page, 
     page.get_by_role("link", name=re.compile("Kon Tum")).first.click()
     assert page.url.endswith(f"/ke-hoach/{plan.pk}/")
 
-    page.get_by_role("heading", name="I. Mục tiêu").wait_for()
+    page.get_by_role("heading", name="Mục tiêu", exact=True).wait_for()
     # The five specific targets of section I.2 of the document, every one in the table.
     targets = page.locator("#muc-tieu ~ table.table").first.locator("tbody tr")
     assert targets.count() == 5
