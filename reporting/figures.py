@@ -12,6 +12,8 @@ values (actual values of indicators, percentages) are strings of decimals ("12",
      "targets": [{"indicator", "text", "unit", "target", "phase", "per_year", "is_money",
                   "cells": [{"year", "actual", "status", "status_label", "percent"}],
                   "cumulative": "…",   # the phase value up to the end of the report (distinct counts once)
+                  "cumulative_span": "2021–2023", "cumulative_percent": "70",   # its rate, labelled as such
+                  "year_percent": "30",   # an annual report: the rate of the year's own result
                   "overall": {"target_min", "target_max", "actual", "percent", "status", "status_label"},
                   "sources": ["Cục Thống kê …"]}],
      "tasks": [{"number", "content", "lead", "coordinating", "timeframe", "expected_output", "is_group",
@@ -113,6 +115,7 @@ def _targets(plan: Plan, years: list[int], as_of: dt.date) -> list[dict[str, Any
             overall = _evaluation(by_year[years[0]])  # an annual report judges the year
         else:
             overall = _evaluation(tp.phase_result)
+        year_actual = cells[-1]["actual"] if len(years) == 1 else None
         rows.append(
             {
                 "indicator": tp.indicator.name,
@@ -124,11 +127,38 @@ def _targets(plan: Plan, years: list[int], as_of: dt.date) -> list[dict[str, Any
                 "is_money": bool(tp.series.is_money),
                 "cells": cells,
                 "cumulative": _dec(tp.phase_result.actual),
+                # the two figures an annual report prints, each with its own rate (schema 1, added keys)
+                "year_percent": _dec(_year_percent(tp, year_actual)) if year_actual is not None else None,
+                "cumulative_span": f"{tp.phase.start_year}–{min(tp.phase.end_year, last)}",
+                "cumulative_percent": _dec(_cumulative_percent(tp)),
                 "overall": overall,
                 "sources": sorted({source for source in tp.sources.values() if source}),
             }
         )
     return rows
+
+
+def _year_percent(tp, actual) -> Decimal | None:
+    """The rate of one year's result: against the yearly target, or against the phase's target."""
+    from . import progress
+
+    return progress.percent_achieved(tp.target, Decimal(actual))
+
+
+def _cumulative_percent(tp) -> Decimal | None:
+    """The rate of the cumulative result since the phase began: against the phase's target, or, for a count
+    set per year, against that yearly figure times the years counted (5 against "≥ 2 a year" over 3 years:
+    5 ÷ 6)."""
+    from . import progress
+
+    result = tp.phase_result
+    if not tp.is_per_year:
+        return result.percent
+    years = result.years_counted or 0
+    low = tp.target.value_min
+    if result.actual is None or not years or low is None or tp.target.measure != tp.target.Measure.COUNT:
+        return None
+    return progress.percent_achieved_of(Decimal(result.actual), low * years)
 
 
 # --- Tasks -----------------------------------------------------------------------------------------------------
@@ -171,6 +201,24 @@ def _merge_progress(rows: list[TaskProgress]) -> dict[str, Any] | None:
     }
 
 
+def _touching(tasks: list[Task], years: list[int]) -> list[Task]:
+    """The tasks whose timeframe touches ``years`` (a task without a timeframe is kept, and so is every group
+    above a task kept): a report of 2023 does not list a task of 2024-2025."""
+    by_pk = {t.pk: t for t in tasks}
+    parents = {t.parent_id for t in tasks}
+    kept: set[int] = set()
+    for task in tasks:
+        undated = not task.is_annual and not task.timeframe_spans
+        if any(task.active_in(y) for y in years) or (undated and task.pk not in parents):
+            kept.add(task.pk)
+    for pk in list(kept):
+        parent = by_pk[pk].parent_id
+        while parent in by_pk and parent not in kept:
+            kept.add(parent)
+            parent = by_pk[parent].parent_id
+    return [t for t in tasks if t.pk in kept]
+
+
 def _tasks(plan: Plan, years: list[int]) -> list[dict[str, Any]]:
     from plans.selectors import tree_rows
 
@@ -179,7 +227,7 @@ def _tasks(plan: Plan, years: list[int]) -> list[dict[str, Any]]:
     for row in TaskProgress.objects.filter(task__plan=plan, year__in=years).select_related("unit"):
         progress.setdefault((row.task_id, row.year), []).append(row)
     rows = []
-    for tree_row in tree_rows(tasks):
+    for tree_row in tree_rows(_touching(tasks, years)):
         task = tree_row.obj
         cells = []
         for year in years:

@@ -145,8 +145,14 @@ def target_met(target: Target, actual: Decimal | None) -> bool:
 
 
 def percent_achieved(target: Target, actual: Decimal | None) -> Decimal | None:
-    low = target.value_min
-    if actual is None or low is None or low == 0 or target.comparator == Target.Comparator.QUALITATIVE:
+    if target.comparator == Target.Comparator.QUALITATIVE:
+        return None
+    return percent_achieved_of(actual, target.value_min)
+
+
+def percent_achieved_of(actual: Decimal | None, low: Decimal | None) -> Decimal | None:
+    """``actual`` as a percentage of ``low``, rounded half up to 0.1; none without both or for ``low`` = 0."""
+    if actual is None or low is None or low == 0:
         return None
     return (Decimal(actual) * HUNDRED / low).quantize(TENTH, ROUND_HALF_UP)
 

@@ -100,16 +100,26 @@ def report_xlsx(snapshot: dict[str, Any]) -> bytes:
         "Chỉ tiêu",
         "Kết quả thực hiện các chỉ tiêu",
         [("TT", 5), ("Chỉ tiêu", 50), ("Đơn vị tính", 14), ("Mục tiêu", 16), *year_heads]
-        + ([("Cả giai đoạn", 14)] if multi else [("Lũy kế", 12)])
-        + [("Tỷ lệ đạt (%)", 12), ("Đánh giá", 16), ("Nguồn số liệu", 30)],
+        + ([("Cả giai đoạn", 14), ("Tỷ lệ đạt cả giai đoạn (%)", 12)] if multi else [])
+        + (
+            []
+            if multi
+            else [("Tỷ lệ đạt của năm (%)", 12), ("Lũy kế từ đầu giai đoạn", 12), ("Tỷ lệ đạt lũy kế (%)", 12)]
+        )
+        + [("Đánh giá", 16), ("Nguồn số liệu", 30)],
     )
     for n, t in enumerate(f["targets"], start=1):
-        values = [n, t["indicator"], t["unit"], t["target"]]
-        values += [_number(c["actual"]) for c in t["cells"]]
-        values += [_number(t["overall"]["actual"] if multi else t["cumulative"])]
-        values += [_number(t["overall"]["percent"]), t["overall"]["status_label"], "; ".join(t["sources"])]
         fmt = VND_FORMAT if t["is_money"] else DECIMAL_FORMAT
-        sheet.row(values, [None, None, None, None] + [fmt] * (len(years) + 1) + [DECIMAL_FORMAT])
+        values = [n, t["indicator"], t["unit"], t["target"]] + [_number(c["actual"]) for c in t["cells"]]
+        if multi:
+            values += [_number(t["overall"]["actual"]), _number(t["overall"]["percent"])]
+            formats = [fmt] * (len(years) + 1) + [DECIMAL_FORMAT]
+        else:  # the year's result and the cumulative one, each with its own rate (older snapshots: the overall)
+            year_percent = t.get("year_percent", t["overall"]["percent"])
+            values += [_number(year_percent), _number(t["cumulative"]), _number(t.get("cumulative_percent"))]
+            formats = [fmt] * len(years) + [DECIMAL_FORMAT, fmt, DECIMAL_FORMAT]
+        values += [t["overall"]["status_label"], "; ".join(t["sources"])]
+        sheet.row(values, [None, None, None, None, *formats])
 
     # Tasks
     sheet = Sheet(

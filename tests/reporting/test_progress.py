@@ -13,6 +13,7 @@ from django.utils import translation
 
 from enterprises.models import Award
 from plans.models import Activity, Target
+from reporting.figures import _targets, _tasks
 from reporting.progress import (
     PhaseRule,
     Status,
@@ -29,7 +30,7 @@ from reporting.progress import (
 )
 from support.choices import Status as AppStatus
 from support.models import BudgetAllocation
-from tests.plans.factories import make_budget_amount, make_budget_line, make_plan, make_target, province
+from tests.plans.factories import make_budget_amount, make_budget_line, make_plan, make_target, make_task, province
 from tests.reporting.factories import award, enter, enterprise, indicator, make_activity, make_application_row
 
 MILLION = 1_000_000
@@ -419,3 +420,36 @@ def test_a_target_set_per_year_is_judged_not_achieved_once_its_phase_has_ended(k
     assert supported.status == Status.NOT_ACHIEVED
     with translation.override("vi"):
         assert supported.status.label == "không đạt"
+
+
+def test_an_annual_report_prints_the_years_result_and_the_cumulative_one_each_with_its_rate(kon_tum_plan):
+    """2023: 2 experts certified against "≥ 10" for 2021-2025 is 20 % for the year, and the 6 certified since
+    2021 are 60 %; 3 enterprises supported in 2023 against "≥ 2 a year" is 150 %, and the 5 distinct ones
+    since 2021 against 2 × 3 years are 83.3 %."""
+    plan, t = kon_tum_plan
+    rows = {row["indicator"]: row for row in _targets(plan, [2023], END_2023)}
+    experts = rows[t["experts"].indicator.name]
+    assert (experts["cells"][0]["actual"], experts["year_percent"]) == ("2", "20")
+    assert (experts["cumulative"], experts["cumulative_span"], experts["cumulative_percent"]) == (
+        "6",
+        "2021–2023",
+        "60",
+    )
+    supported = rows[t["supported"].indicator.name]
+    assert (supported["cells"][0]["actual"], supported["year_percent"]) == ("3", "150")
+    assert (supported["cumulative"], supported["cumulative_percent"]) == ("5", "83.3")
+
+
+def test_a_report_lists_only_the_tasks_whose_timeframe_touches_its_period(db):
+    """A 2023 report lists a task of 2021-2025, an undated one and the group above them, and leaves out a
+    task of 2024-2025 and the group whose only task is of 2024-2025."""
+    plan = make_plan(province=province("kon-tum"))
+    group = make_task(plan=plan, number="I", content="Tuyên truyền", position=0)
+    make_task(plan=plan, parent=group, number="1", content="Cả giai đoạn", timeframe_spans=[[2021, 2025]], position=1)
+    make_task(plan=plan, parent=group, number="2", content="Chưa ghi thời gian", position=2)
+    make_task(plan=plan, parent=group, number="3", content="Về sau", timeframe_spans=[[2024, 2025]], position=3)
+    later = make_task(plan=plan, number="II", content="Giai đoạn sau", position=4)
+    make_task(plan=plan, parent=later, number="4", content="Chỉ 2025", timeframe_spans=[[2025, 2025]], position=5)
+
+    assert [row["number"] for row in _tasks(plan, [2023])] == ["I", "1", "2"]
+    assert [row["number"] for row in _tasks(plan, [2024, 2025])] == ["I", "1", "2", "3", "II", "4"]

@@ -49,8 +49,12 @@ def test_the_report_workbook_has_the_tables_of_the_pdf_with_numbers_not_text():
     supported = next(r for r in targets if r[1].startswith("Số doanh nghiệp được hướng dẫn, hỗ trợ"))
     assert supported[3] == "10–20/năm"
     assert supported[4] == 2  # 2023: two enterprises, a number
-    assert supported[6] == 20  # 2 of at least 10: 20 %
-    assert supported[7] == "không đạt"  # 2023 is over: judged, not "behind"
+    assert supported[5] == 20  # the year's rate: 2 of at least 10: 20 %
+    assert supported[6] == 2  # cumulative since 2021: the same two enterprises
+    assert supported[7] == pytest.approx(6.7)  # the cumulative rate: 2 of 10 × 3 years
+    assert supported[8] == "không đạt"  # 2023 is over: judged, not "behind"
+    heads = [c.value for c in book["Chỉ tiêu"][3]]
+    assert heads[5:8] == ["Tỷ lệ đạt của năm (%)", "Lũy kế từ đầu giai đoạn", "Tỷ lệ đạt lũy kế (%)"]
 
     support = rows(book["Hỗ trợ"])
     by_name = {r[1]: r for r in support}
